@@ -1,0 +1,143 @@
+package dev.fn4j.core;
+
+import dev.fn4j.core.catalog.FunctionCatalog;
+import dev.fn4j.core.dispatch.Dispatcher;
+import dev.fn4j.core.dispatch.Router;
+import dev.fn4j.core.dispatch.RoutingSettings;
+import dev.fn4j.core.lifecycle.LifecycleHooks;
+import dev.fn4j.core.platform.Environment;
+import java.util.Objects;
+
+/**
+ * Everything an adapter needs, built once per process: the catalog, the router, the dispatcher and
+ * the lifecycle hooks. Vendor entry classes take the {@linkplain #shared() shared} instance; tests
+ * and embedding code build their own.
+ */
+public final class FunctionRuntime {
+
+  private final Environment environment;
+  private final FunctionCatalog catalog;
+  private final Router router;
+  private final Dispatcher dispatcher;
+  private final LifecycleHooks lifecycle;
+
+  private FunctionRuntime(Environment environment, FunctionCatalog catalog, RoutingSettings routing) {
+    this.environment = Objects.requireNonNull(environment, "environment");
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.router = new Router(catalog, routing);
+    this.dispatcher = new Dispatcher();
+    this.lifecycle = new LifecycleHooks(catalog.lifecycleHooks());
+  }
+
+  /**
+   * Builds the runtime of the application on a class loader: the catalog from {@code
+   * META-INF/services} and {@code FN4J_FUNCTION}, routing from the environment.
+   *
+   * @param environment the settings
+   * @param loader where the functions are
+   * @return the runtime
+   * @throws dev.fn4j.core.catalog.CatalogException when the functions or the selection are invalid
+   */
+  public static FunctionRuntime load(Environment environment, ClassLoader loader) {
+    RoutingSettings routing = RoutingSettings.from(environment);
+    FunctionCatalog catalog = FunctionCatalog.load(loader, routing.selection());
+    return new FunctionRuntime(environment, catalog, routing);
+  }
+
+  /**
+   * Builds a runtime over a given catalog.
+   *
+   * @param environment the settings
+   * @param catalog the functions
+   * @return the runtime
+   */
+  public static FunctionRuntime of(Environment environment, FunctionCatalog catalog) {
+    return new FunctionRuntime(environment, catalog, RoutingSettings.from(environment));
+  }
+
+  /**
+   * Returns the process-wide runtime of the application, built on first use from the system
+   * environment and the context class loader, with its {@code onInit} hooks run. A failure is
+   * kept and thrown again on every call, so each invocation reports why start-up failed.
+   *
+   * @return the runtime
+   * @throws RuntimeException the start-up failure
+   */
+  public static FunctionRuntime shared() {
+    return SharedRuntime.get();
+  }
+
+  /**
+   * Returns the settings this runtime was built with.
+   *
+   * @return the environment
+   */
+  public Environment environment() {
+    return environment;
+  }
+
+  /**
+   * Returns the functions.
+   *
+   * @return the catalog
+   */
+  public FunctionCatalog catalog() {
+    return catalog;
+  }
+
+  /**
+   * Returns the router.
+   *
+   * @return the router
+   */
+  public Router router() {
+    return router;
+  }
+
+  /**
+   * Returns the dispatcher.
+   *
+   * @return the dispatcher
+   */
+  public Dispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  /**
+   * Returns the lifecycle hooks.
+   *
+   * @return the hooks
+   */
+  public LifecycleHooks lifecycle() {
+    return lifecycle;
+  }
+
+  /** The holder of the shared runtime: built once, failure kept. */
+  private static final class SharedRuntime {
+    private static final Object RESULT = build();
+
+    private SharedRuntime() {}
+
+    private static Object build() {
+      try {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        FunctionRuntime runtime =
+            load(
+                Environment.system(),
+                loader != null ? loader : FunctionRuntime.class.getClassLoader());
+        runtime.lifecycle().init();
+        return runtime;
+      } catch (RuntimeException e) {
+        return e;
+      }
+    }
+
+    static FunctionRuntime get() {
+      if (RESULT instanceof RuntimeException failure) {
+        throw new IllegalStateException(
+            "fn4j could not start: " + failure.getMessage(), null);
+      }
+      return (FunctionRuntime) RESULT;
+    }
+  }
+}

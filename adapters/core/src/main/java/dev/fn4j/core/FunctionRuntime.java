@@ -21,7 +21,8 @@ public final class FunctionRuntime {
   private final Dispatcher dispatcher;
   private final LifecycleHooks lifecycle;
 
-  private FunctionRuntime(Environment environment, FunctionCatalog catalog, RoutingSettings routing) {
+  private FunctionRuntime(
+      Environment environment, FunctionCatalog catalog, RoutingSettings routing) {
     this.environment = Objects.requireNonNull(environment, "environment");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.router = new Router(catalog, routing);
@@ -57,8 +58,8 @@ public final class FunctionRuntime {
 
   /**
    * Returns the process-wide runtime of the application, built on first use from the system
-   * environment and the context class loader, with its {@code onInit} hooks run. A failure is
-   * kept and thrown again on every call, so each invocation reports why start-up failed.
+   * environment and the context class loader, with its {@code onInit} hooks run. A failure is kept
+   * and thrown again on every call, so each invocation reports why start-up failed.
    *
    * @return the runtime
    * @throws RuntimeException the start-up failure
@@ -134,8 +135,7 @@ public final class FunctionRuntime {
 
     static FunctionRuntime get() {
       if (RESULT instanceof RuntimeException failure) {
-        throw new IllegalStateException(
-            "fn4j could not start: " + failure.getMessage(), null);
+        throw new IllegalStateException("fn4j could not start: " + failure.getMessage(), null);
       }
       return (FunctionRuntime) RESULT;
     }

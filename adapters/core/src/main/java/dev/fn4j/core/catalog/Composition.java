@@ -55,8 +55,7 @@ public record Composition(String definition, List<FunctionDefinition> stages) {
         names.add(name);
         start = i + 1;
         if (names.size() > MAX_STAGES) {
-          throw new CatalogException(
-              "Function definition has more than " + MAX_STAGES + " stages");
+          throw new CatalogException("Function definition has more than " + MAX_STAGES + " stages");
         }
       }
     }
@@ -75,9 +74,7 @@ public record Composition(String definition, List<FunctionDefinition> stages) {
     List<FunctionDefinition> stages = new ArrayList<>(2);
     for (String name : split(definition)) {
       stages.add(
-          catalog
-              .find(name)
-              .orElseThrow(() -> new UnknownFunctionException(name, definition)));
+          catalog.find(name).orElseThrow(() -> new UnknownFunctionException(name, definition)));
     }
     return new Composition(definition, stages);
   }

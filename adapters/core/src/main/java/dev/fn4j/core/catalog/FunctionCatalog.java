@@ -14,10 +14,10 @@ import java.util.ServiceLoader;
 import java.util.function.Consumer;
 
 /**
- * The immutable set of functions an application offers, by name, with the lifecycle hooks that
- * came with them. Built without Spring and without classpath scanning: from {@link
- * FunctionRegistrar}s found by {@link ServiceLoader}, from explicit registrations, and from a
- * function class named by {@code FN4J_FUNCTION}.
+ * The immutable set of functions an application offers, by name, with the lifecycle hooks that came
+ * with them. Built without Spring and without classpath scanning: from {@link FunctionRegistrar}s
+ * found by {@link ServiceLoader}, from explicit registrations, and from a function class named by
+ * {@code FN4J_FUNCTION}.
  */
 public final class FunctionCatalog {
 

@@ -72,7 +72,8 @@ final class FunctionClasses {
   private static Type[] arguments(String name, Class<?> type, Class<?> shape) {
     Type[] args =
         GenericTypes.argumentsOf(type, shape)
-            .orElseThrow(() -> new CatalogException("Class " + type.getName() + " is not a " + shape));
+            .orElseThrow(
+                () -> new CatalogException("Class " + type.getName() + " is not a " + shape));
     for (Type arg : args) {
       if (!GenericTypes.isConcrete(arg)) {
         throw new CatalogException(
@@ -107,10 +108,11 @@ final class FunctionClasses {
       return constructor.newInstance();
     } catch (NoSuchMethodException e) {
       throw new CatalogException(
-          "Class " + className + " needs a public no-argument constructor to be used as a function");
+          "Class "
+              + className
+              + " needs a public no-argument constructor to be used as a function");
     } catch (InvocationTargetException e) {
-      throw new CatalogException(
-          "The constructor of " + className + " failed: " + e.getCause());
+      throw new CatalogException("The constructor of " + className + " failed: " + e.getCause());
     } catch (ReflectiveOperationException e) {
       throw new CatalogException("Class " + className + " cannot be instantiated: " + e);
     }

@@ -57,8 +57,14 @@ public final class FunctionDefinition {
         };
     if (!expected.isInstance(target)) {
       throw new CatalogException(
-          "Function '" + name + "' is registered as a " + kind.label() + " but "
-              + target.getClass().getName() + " does not implement " + expected.getName());
+          "Function '"
+              + name
+              + "' is registered as a "
+              + kind.label()
+              + " but "
+              + target.getClass().getName()
+              + " does not implement "
+              + expected.getName());
     }
     return new FunctionDefinition(name, kind, target, inputType, outputType);
   }

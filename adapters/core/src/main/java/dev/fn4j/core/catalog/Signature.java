@@ -11,8 +11,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * A function's declared input and output, taken apart once at registration: the async or batch
- * {@link Shape}, whether a {@link Message} or {@link HttpReply} wraps the payload, and the payload's
- * {@link DataType}.
+ * {@link Shape}, whether a {@link Message} or {@link HttpReply} wraps the payload, and the
+ * payload's {@link DataType}.
  *
  * @param inputShape how the input arrives ({@link Shape#PLAIN}, {@link Shape#MONO}, {@link
  *     Shape#FLUX} or {@link Shape#LIST})
@@ -127,8 +127,7 @@ public record Signature(
         || CompletionStage.class.isAssignableFrom(raw)
         || name.equals(MONO)
         || name.equals(FLUX)) {
-      throw new IllegalArgumentException(
-          "unsupported " + which + " nesting " + type.getTypeName());
+      throw new IllegalArgumentException("unsupported " + which + " nesting " + type.getTypeName());
     }
   }
 

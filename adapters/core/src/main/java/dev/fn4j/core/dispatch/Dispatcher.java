@@ -88,8 +88,7 @@ public final class Dispatcher {
    * @param mode whether a failure stops the items after it
    * @return one outcome per item
    */
-  public BatchOutcome callBatch(
-      Composition function, List<FunctionRequest> items, BatchMode mode) {
+  public BatchOutcome callBatch(Composition function, List<FunctionRequest> items, BatchMode mode) {
     if (function.first().signature().takesWholeBatch()) {
       return WholeBatch.call(this, function, items, mode);
     }

@@ -239,8 +239,8 @@ public final class FunctionException extends RuntimeException {
   }
 
   /**
-   * Returns a one-line description for logs: the message plus, for a user failure, the cause's
-   * type and message (never its stack trace).
+   * Returns a one-line description for logs: the message plus, for a user failure, the cause's type
+   * and message (never its stack trace).
    *
    * @return the log line
    */

@@ -60,8 +60,8 @@ public record FunctionResult(
   }
 
   /**
-   * Returns the content type to send: the one the function set in its headers, else the default
-   * for the payload's type.
+   * Returns the content type to send: the one the function set in its headers, else the default for
+   * the payload's type.
    *
    * @return the content type, or null for an empty payload with none set
    */

@@ -55,8 +55,7 @@ final class InputDecoder {
     }
     List<Object> messages = new ArrayList<>(values.size());
     for (Object value : values) {
-      messages.add(
-          Message.of(value, request.headers(), request.context().withFunctionName(name)));
+      messages.add(Message.of(value, request.headers(), request.context().withFunctionName(name)));
     }
     return messages;
   }

@@ -75,7 +75,9 @@ final class OutputEncoder {
     } catch (JsonCodec.JsonEncodeException e) {
       throw FunctionException.outputNotEncodable(
           name,
-          "the output of type " + value.getClass().getName() + " is not serialisable as JSON: "
+          "the output of type "
+              + value.getClass().getName()
+              + " is not serialisable as JSON: "
               + e.getMessage());
     }
   }

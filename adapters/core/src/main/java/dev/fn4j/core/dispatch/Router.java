@@ -132,7 +132,8 @@ public final class Router {
 
   private static boolean matchesPrefix(String path, String prefix) {
     return path.equals(prefix)
-        || (path.startsWith(prefix) && (prefix.endsWith("/") || path.charAt(prefix.length()) == '/'));
+        || (path.startsWith(prefix)
+            && (prefix.endsWith("/") || path.charAt(prefix.length()) == '/'));
   }
 
   /**

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Where settings come from: environment variables, with a system property of the same meaning
- * taking precedence ({@code FN4J_FUNCTION} or {@code -Dfn4j.function}). Tests pass a map instead
- * of touching the process's environment.
+ * taking precedence ({@code FN4J_FUNCTION} or {@code -Dfn4j.function}). Tests pass a map instead of
+ * touching the process's environment.
  */
 @FunctionalInterface
 public interface Environment {
@@ -80,8 +80,7 @@ public interface Environment {
     try {
       return Integer.parseInt(text.get());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          name + " must be an integer, not '" + text.get() + "'");
+      throw new IllegalArgumentException(name + " must be an integer, not '" + text.get() + "'");
     }
   }
 }

@@ -1,0 +1,124 @@
+package dev.fn4j.core.http;
+
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The embedded HTTP server of the local runner and of every platform that speaks HTTP to the
+ * function (Knative, FC custom runtime, Azure custom handler): the JDK's own {@code
+ * com.sun.net.httpserver}, on a fixed pool of worker threads.
+ *
+ * <p>Why this server: it needs no dependency, starts in a fraction of the time of Undertow or Netty
+ * (0.16 s against 0.55 s to the first response here), and serves a function at about 26 us of CPU
+ * per request, within the budget of DESIGN.md §8. It turns on {@code sun.net.httpserver.nodelay}
+ * unless set otherwise: without it, keep-alive requests wait about 40 ms each for delayed ACKs.
+ */
+public final class EmbeddedHttpServer implements AutoCloseable {
+
+  static {
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private final HttpServer server;
+  private final ThreadPoolExecutor workers;
+  private final Duration drain;
+
+  private EmbeddedHttpServer(HttpServer server, ThreadPoolExecutor workers, Duration drain) {
+    this.server = server;
+    this.workers = workers;
+    this.drain = drain;
+  }
+
+  /**
+   * Binds and starts a server that sends every request to one handler.
+   *
+   * @param settings host, port, threads and drain time
+   * @param handler handles every path
+   * @return the running server
+   * @throws IOException when the address cannot be bound
+   */
+  public static EmbeddedHttpServer start(HttpServerSettings settings, HttpHandler handler)
+      throws IOException {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 256);
+    ThreadPoolExecutor workers =
+        new ThreadPoolExecutor(
+            settings.threads(),
+            settings.threads(),
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            new WorkerThreads());
+    workers.allowCoreThreadTimeOut(true);
+    server.setExecutor(workers);
+    server.createContext("/", new GuardedHandler(handler));
+    server.start();
+    return new EmbeddedHttpServer(server, workers, settings.drain());
+  }
+
+  /**
+   * Returns the bound address.
+   *
+   * @return the address, with the actual port when port 0 was asked for
+   */
+  public InetSocketAddress address() {
+    return server.getAddress();
+  }
+
+  /**
+   * Returns the bound port.
+   *
+   * @return the port
+   */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** Stops accepting connections, waits up to the drain time for requests in flight, then stops. */
+  public void stop() {
+    stop(drain);
+  }
+
+  /**
+   * Stops accepting connections, waits up to {@code wait} for requests in flight, then stops.
+   *
+   * @param wait the longest wait for requests in flight
+   */
+  public void stop(Duration wait) {
+    int seconds = (int) Math.min(Integer.MAX_VALUE, (wait.toMillis() + 999) / 1000);
+    server.stop(seconds);
+    workers.shutdown();
+    try {
+      workers.awaitTermination(Math.max(1, seconds), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop(Duration.ZERO);
+  }
+
+  /** Names worker threads and keeps them from holding the process open. */
+  private static final class WorkerThreads implements ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable task) {
+      Thread thread = new Thread(task, "fn4j-http-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package dev.fn4j.core.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.fn4j.core.dispatch.FunctionException;
+import dev.fn4j.core.dispatch.FunctionResult;
+import dev.fn4j.function.Cookie;
+import dev.fn4j.function.Headers;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads requests from and writes replies to a JDK {@link HttpExchange}; shared by every server. */
+public final class HttpExchanges {
+
+  private static final System.Logger LOG = System.getLogger("dev.fn4j.http");
+
+  /** Headers the server itself controls; a function cannot set them. */
+  private static final Set<String> RESERVED =
+      Set.of("content-length", "transfer-encoding", "connection", "date", "set-cookie");
+
+  private HttpExchanges() {}
+
+  /**
+   * Returns the request headers.
+   *
+   * @param exchange the exchange
+   * @return the headers
+   */
+  public static Headers requestHeaders(HttpExchange exchange) {
+    Headers.Builder builder = Headers.builder();
+    for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
+      for (String value : header.getValue()) {
+        builder.add(header.getKey(), value);
+      }
+    }
+    return builder.build();
+  }
+
+  /**
+   * Reads the request body, refusing one over the limit before reading it all.
+   *
+   * @param exchange the exchange
+   * @param limit the largest body accepted, in bytes
+   * @param target what the body is for, named in the error
+   * @return the body
+   * @throws FunctionException (413) when the body is larger than the limit
+   * @throws IOException when reading fails
+   */
+  public static byte[] readBody(HttpExchange exchange, int limit, String target)
+      throws IOException {
+    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (declared != null) {
+      try {
+        if (Long.parseLong(declared.trim()) > limit) {
+          throw FunctionException.payloadTooLarge(target, limit);
+        }
+      } catch (NumberFormatException e) {
+        throw FunctionException.badInput(target, "the Content-Length header is not a number");
+      }
+    }
+    try (InputStream in = exchange.getRequestBody()) {
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      int read;
+      while ((read = in.read(buffer)) != -1) {
+        if (body.size() + read > limit) {
+          throw FunctionException.payloadTooLarge(target, limit);
+        }
+        body.write(buffer, 0, read);
+      }
+      return body.toByteArray();
+    }
+  }
+
+  /**
+   * Writes a function result: the status it chose (else 200, or 204 when empty), its headers and
+   * cookies, and its payload.
+   *
+   * @param exchange the exchange
+   * @param result the result
+   * @throws IOException when writing fails
+   */
+  public static void sendResult(HttpExchange exchange, FunctionResult result) throws IOException {
+    com.sun.net.httpserver.Headers out = exchange.getResponseHeaders();
+    for (Map.Entry<String, List<String>> header : result.headers().asMap().entrySet()) {
+      String name = header.getKey();
+      if (RESERVED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+        continue;
+      }
+      for (String value : header.getValue()) {
+        if (isSafe(name, value)) {
+          out.add(name, value);
+        } else {
+          LOG.log(
+              Level.WARNING, "Dropped reply header '" + printable(name) + "': invalid characters");
+        }
+      }
+    }
+    for (Cookie cookie : result.cookies()) {
+      out.add("Set-Cookie", cookie.toSetCookieHeader());
+    }
+    String contentType = result.effectiveContentType();
+    if (contentType != null && !out.containsKey("Content-Type")) {
+      out.set("Content-Type", contentType);
+    }
+    send(exchange, result.httpStatus(), result.payload().asBytes());
+  }
+
+  /**
+   * Writes a problem body.
+   *
+   * @param exchange the exchange
+   * @param problem the problem
+   * @throws IOException when writing fails
+   */
+  public static void sendProblem(HttpExchange exchange, Problem problem) throws IOException {
+    com.sun.net.httpserver.Headers out = exchange.getResponseHeaders();
+    out.set("Content-Type", Problem.CONTENT_TYPE);
+    out.set("X-Content-Type-Options", "nosniff");
+    send(exchange, problem.status(), problem.toJson().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Writes a JSON document with status 200.
+   *
+   * @param exchange the exchange
+   * @param json the document
+   * @throws IOException when writing fails
+   */
+  public static void sendJson(HttpExchange exchange, String json) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    send(exchange, 200, json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Writes a status and body; a body-less status (204, 304, 1xx) or an empty body gets none.
+   *
+   * @param exchange the exchange
+   * @param status the status
+   * @param body the body
+   * @throws IOException when writing fails
+   */
+  public static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+    boolean noBody =
+        body.length == 0
+            || status == 204
+            || status == 304
+            || status < 200
+            || "HEAD".equals(exchange.getRequestMethod());
+    exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
+    if (!noBody) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  private static boolean isSafe(String name, String value) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c <= 0x20 || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+        return false;
+      }
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\r' || c == '\n' || c == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String printable(String text) {
+    return text.replaceAll("[^\\x21-\\x7e]", "?");
+  }
+}

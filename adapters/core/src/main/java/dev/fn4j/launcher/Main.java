@@ -1,0 +1,44 @@
+package dev.fn4j.launcher;
+
+import dev.fn4j.core.FunctionRuntime;
+import dev.fn4j.core.platform.Environment;
+import dev.fn4j.core.platform.Launcher;
+import dev.fn4j.core.platform.Platform;
+
+/**
+ * The {@code Main-Class} of a packaged function jar: builds the application's functions, detects
+ * the platform from the environment and serves it; with no platform detected, runs the local
+ * runner. Start-up failures end the process with status 1 and a one-line reason.
+ */
+public final class Main {
+
+  private Main() {}
+
+  /**
+   * Runs the application.
+   *
+   * @param args ignored; configuration comes from the environment
+   */
+  public static void main(String[] args) {
+    int status = run(Environment.system(), Main.class.getClassLoader());
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  static int run(Environment environment, ClassLoader loader) {
+    try {
+      FunctionRuntime runtime = FunctionRuntime.load(environment, loader);
+      Platform platform = Launcher.discover(loader).select(environment);
+      runtime.lifecycle().init();
+      platform.run(runtime);
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    } catch (Exception | LinkageError e) {
+      System.err.println("fn4j could not start: " + e.getMessage());
+      return 1;
+    }
+  }
+}

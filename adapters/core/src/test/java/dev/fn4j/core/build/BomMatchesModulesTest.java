@@ -1,0 +1,102 @@
+package dev.fn4j.core.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The BOM lists exactly the published modules of the build, and the build's versions stay in one
+ * place: a module added without a BOM entry, or a BOM entry whose module was removed, fails here.
+ */
+class BomMatchesModulesTest {
+
+  private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+  private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
+  private static final Pattern ARTIFACT = Pattern.compile("<artifactId>([^<]+)</artifactId>");
+
+  @Test
+  void bomListsEveryPublishedModuleAndNothingElse() throws Exception {
+    // given
+    Set<String> published = new TreeSet<>();
+    for (String module : modules()) {
+      String pom = Files.readString(ROOT.resolve(module).resolve("pom.xml"));
+      String artifact = ownArtifactId(pom);
+      boolean isPublished =
+          !module.startsWith("samples/")
+              && !module.startsWith("benchmarks")
+              && !artifact.equals("fn4j-bom");
+      if (isPublished) {
+        published.add(artifact);
+      }
+    }
+
+    // when
+    String bom = Files.readString(ROOT.resolve("starters/bom/pom.xml"));
+    Set<String> listed = new TreeSet<>(all(ARTIFACT, between(bom, "<dependencies>", "</dependencies>")));
+
+    // then
+    assertThat(published).isNotEmpty().contains("fn4j-function-api", "fn4j-adapter-core");
+    assertThat(listed).isEqualTo(published);
+  }
+
+  @Test
+  void bomUsesTheParentsSpotlessVersionSoFormattingResolvesEverywhere() throws Exception {
+    String parent = Files.readString(ROOT.resolve("pom.xml"));
+    String bom = Files.readString(ROOT.resolve("starters/bom/pom.xml"));
+    String version = first(Pattern.compile("<spotless-plugin.version>([^<]+)<"), parent);
+
+    assertThat(between(bom, "<artifactId>spotless-maven-plugin</artifactId>", "</plugin>"))
+        .contains("<version>" + version + "</version>");
+  }
+
+  @Test
+  void modulePomsNameNoVersionsOfTheirOwn() throws Exception {
+    for (String module : modules()) {
+      if (module.equals("starters/bom")) {
+        continue;
+      }
+      String pom = Files.readString(ROOT.resolve(module).resolve("pom.xml"));
+      String body = pom.substring(pom.indexOf("</parent>"));
+      assertThat(body).as(module + " declares its own versions").doesNotContain("<version>");
+    }
+  }
+
+  private static List<String> modules() throws Exception {
+    return all(MODULE, Files.readString(ROOT.resolve("pom.xml")));
+  }
+
+  private static String ownArtifactId(String pom) {
+    String afterParent = pom.contains("</parent>") ? pom.substring(pom.indexOf("</parent>")) : pom;
+    return first(ARTIFACT, afterParent);
+  }
+
+  private static String between(String text, String start, String end) {
+    int from = text.indexOf(start);
+    int to = text.indexOf(end, from);
+    assertThat(from).as("'" + start + "' present").isNotNegative();
+    return text.substring(from, to);
+  }
+
+  private static String first(Pattern pattern, String text) {
+    Matcher matcher = pattern.matcher(text);
+    assertThat(matcher.find()).as(pattern.pattern()).isTrue();
+    return matcher.group(1);
+  }
+
+  private static List<String> all(Pattern pattern, String text) {
+    List<String> found = new ArrayList<>();
+    Matcher matcher = pattern.matcher(text);
+    while (matcher.find()) {
+      found.add(matcher.group(1));
+    }
+    return found;
+  }
+}

@@ -37,8 +37,18 @@ public final class Main {
       Thread.currentThread().interrupt();
       return 0;
     } catch (Exception | LinkageError e) {
-      System.err.println("fn4j could not start: " + e.getMessage());
+      System.err.println("fn4j could not start: " + reason(e));
       return 1;
     }
+  }
+
+  /** The failure on one line: its message, or its type when it has none; never a stack trace. */
+  static String reason(Throwable failure) {
+    String message = failure.getMessage();
+    if (message == null || message.isBlank()) {
+      return failure.getClass().getName();
+    }
+    String line = message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    return line.length() > 1000 ? line.substring(0, 1000) + "..." : line;
   }
 }

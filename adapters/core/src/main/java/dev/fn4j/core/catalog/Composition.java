@@ -23,6 +23,9 @@ public record Composition(String definition, List<FunctionDefinition> stages) {
     if (stages.isEmpty()) {
       throw new CatalogException("An empty function definition names no function");
     }
+    if (stages.size() > MAX_STAGES) {
+      throw new CatalogException("'" + definition + "' has more than " + MAX_STAGES + " stages");
+    }
     for (int i = 0; i < stages.size(); i++) {
       FunctionDefinition stage = stages.get(i);
       if (stage.kind() == FunctionKind.SUPPLIER && i > 0) {

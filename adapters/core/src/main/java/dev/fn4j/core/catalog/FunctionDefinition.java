@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class FunctionDefinition {
 
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._$-]{0,255}");
 
   private final String name;
   private final FunctionKind kind;
@@ -74,7 +74,8 @@ public final class FunctionDefinition {
       throw new CatalogException(
           "Invalid function name '"
               + name
-              + "': use 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit");
+              + "': use 1 to 256 letters, digits, '.', '_', '$' or '-', starting with a letter or"
+              + " digit");
     }
     return name;
   }

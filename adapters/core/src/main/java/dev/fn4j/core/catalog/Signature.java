@@ -105,7 +105,16 @@ public record Signature(
       } else if (BatchResult.class.isAssignableFrom(raw)) {
         wrapper = OutputWrapper.BATCH_RESULT;
       }
+      if (shape == Shape.FLUX && wrapper != OutputWrapper.NONE) {
+        throw new IllegalArgumentException(
+            "a Flux of "
+                + raw.getSimpleName()
+                + " would lose what the wrapper carries; return Flux<T>, or a "
+                + raw.getSimpleName()
+                + " of List<T>");
+      }
       rejectWrappers(inner, "output");
+      rejectNested(inner, type);
       output = DataType.of(inner);
     }
     return new Signature(inShape, inMessage, in, shape, wrapper, output);
@@ -128,6 +137,26 @@ public record Signature(
         || name.equals(MONO)
         || name.equals(FLUX)) {
       throw new IllegalArgumentException("unsupported " + which + " nesting " + type.getTypeName());
+    }
+  }
+
+  /** Message, HttpReply and the context may not hide inside a payload type such as a List. */
+  private static void rejectNested(Type inner, Type declared) {
+    if (inner instanceof ParameterizedType parameterized) {
+      for (Type argument : parameterized.getActualTypeArguments()) {
+        Class<?> raw = DataType.rawClass(argument);
+        if (raw == Message.class
+            || raw == HttpReply.class
+            || dev.fn4j.function.InvocationContext.class.isAssignableFrom(raw)) {
+          throw new IllegalArgumentException(
+              "unsupported output "
+                  + declared.getTypeName()
+                  + ": a "
+                  + raw.getSimpleName()
+                  + " can only wrap the whole output");
+        }
+        rejectNested(argument, declared);
+      }
     }
   }
 

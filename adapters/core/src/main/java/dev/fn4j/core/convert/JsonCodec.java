@@ -1,5 +1,9 @@
 package dev.fn4j.core.convert;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreType;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.fn4j.function.InvocationContext;
+import dev.fn4j.function.Message;
 import java.lang.reflect.Type;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -16,7 +20,22 @@ import tools.jackson.databind.json.JsonMapper;
 public final class JsonCodec {
 
   private static final class Holder {
-    private static final JsonCodec INSTANCE = new JsonCodec(JsonMapper.builder().build());
+    private static final JsonCodec INSTANCE =
+        new JsonCodec(
+            JsonMapper.builder()
+                .addMixIn(InvocationContext.class, NeverSerialised.class)
+                .addMixIn(Message.class, MessageAsPayload.class)
+                .build());
+  }
+
+  /** The invocation context may hold credentials and raw platform objects: never in a body. */
+  @JsonIgnoreType
+  private interface NeverSerialised {}
+
+  /** A message inside a value is written as its payload; its headers and context stay out. */
+  private interface MessageAsPayload {
+    @JsonValue
+    Object payload();
   }
 
   private final JsonMapper mapper;
@@ -94,11 +113,11 @@ public final class JsonCodec {
     try {
       return mapper.writeValueAsString(value);
     } catch (JacksonException e) {
-      throw new JsonEncodeException(e.getOriginalMessage());
+      throw new JsonEncodeException(e.getOriginalMessage(), e);
     }
   }
 
-  private static String reason(JacksonException e) {
+  static String reason(JacksonException e) {
     StringBuilder reason = new StringBuilder(firstLine(e.getOriginalMessage()));
     TokenStreamLocation location = e.getLocation();
     if (location != null && location.getLineNr() > 0) {
@@ -138,8 +157,8 @@ public final class JsonCodec {
   public static final class JsonEncodeException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    JsonEncodeException(String reason) {
-      super(reason, null, false, false);
+    JsonEncodeException(String reason, Throwable cause) {
+      super(reason, cause, false, false);
     }
   }
 }

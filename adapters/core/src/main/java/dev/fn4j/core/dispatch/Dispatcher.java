@@ -8,13 +8,19 @@ import dev.fn4j.core.convert.DataType;
 import dev.fn4j.core.reactive.ReactiveSupport;
 import dev.fn4j.function.Headers;
 import dev.fn4j.function.HttpReply;
+import dev.fn4j.function.InvocationContext;
 import dev.fn4j.function.Message;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The one dispatch path every adapter uses: decode the input, invoke the function (or each stage of
@@ -48,12 +54,13 @@ public final class Dispatcher {
    */
   public FunctionResult call(Composition function, FunctionRequest request) {
     Object input = InputDecoder.decode(function.first(), request, reactive);
-    return finish(function.last(), run(function, 0, input, request));
+    return finish(function.last(), run(function, 0, input, request), request);
   }
 
-  /** Waits for an asynchronous output if needed, then encodes it. */
-  FunctionResult finish(FunctionDefinition last, Object output) {
-    Object value = output instanceof Async async ? join(last, async.stage()) : output;
+  /** Waits for an asynchronous output if needed (at most until the deadline), then encodes it. */
+  FunctionResult finish(FunctionDefinition last, Object output, FunctionRequest request) {
+    Object value =
+        output instanceof Async async ? join(last, async.stage(), request.context()) : output;
     return OutputEncoder.encode(last.name(), value);
   }
 
@@ -75,6 +82,10 @@ public final class Dispatcher {
       return CompletableFuture.completedFuture(OutputEncoder.encode(last, output));
     } catch (FunctionException e) {
       return CompletableFuture.failedFuture(e);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(
+          FunctionException.outputNotEncodable(
+              function.last().name(), "unexpected " + e.getClass().getName(), e));
     }
   }
 
@@ -195,11 +206,24 @@ public final class Dispatcher {
         : FunctionException.functionFailed(stage.name(), cause);
   }
 
-  private static Object join(FunctionDefinition last, CompletionStage<Object> stage) {
+  private static Object join(
+      FunctionDefinition last, CompletionStage<Object> stage, InvocationContext context) {
+    CompletableFuture<Object> future = stage.toCompletableFuture();
     try {
-      return stage.toCompletableFuture().join();
-    } catch (CompletionException | java.util.concurrent.CancellationException e) {
+      Optional<Duration> remaining = context.remainingTime();
+      if (remaining.isEmpty()) {
+        return future.join();
+      }
+      return future.get(remaining.get().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (CompletionException | CancellationException | ExecutionException e) {
       throw failure(last, e);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw FunctionException.functionFailed(
+          last.name(), new TimeoutException("the result did not complete before the deadline"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw FunctionException.functionFailed(last.name(), e);
     }
   }
 

@@ -185,6 +185,19 @@ public final class FunctionException extends RuntimeException {
   }
 
   /**
+   * The output cannot be encoded; the cause is kept for the log line only.
+   *
+   * @param functionName the function
+   * @param detail what could not be encoded, without the cause's message
+   * @param cause what failed
+   * @return the exception
+   */
+  public static FunctionException outputNotEncodable(
+      String functionName, String detail, Throwable cause) {
+    return new FunctionException(Kind.OUTPUT_NOT_ENCODABLE, functionName, detail, cause);
+  }
+
+  /**
    * Returns the kind.
    *
    * @return the kind

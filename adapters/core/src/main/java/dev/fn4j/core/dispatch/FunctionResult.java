@@ -50,13 +50,34 @@ public record FunctionResult(
   /**
    * Returns the HTTP status to answer with.
    *
-   * @return the chosen status; else 204 for an empty payload and 200 otherwise
+   * @return the chosen status; else 204 when the function returned no value, and 200 otherwise (an
+   *     empty string is a value: 200 with an empty body)
    */
   public int httpStatus() {
     if (status != 0) {
       return status;
     }
-    return payload.isEmpty() ? 204 : 200;
+    return payload.isEmpty() && contentType == null ? 204 : 200;
+  }
+
+  /**
+   * Returns the payload as bytes to send: text is encoded in the charset of the effective content
+   * type (UTF-8 when it names none or an unknown one), so the bytes always match their label.
+   *
+   * @return the bytes; callers must not modify them
+   */
+  public byte[] bytes() {
+    if (payload instanceof Payload.Text text) {
+      String type = effectiveContentType();
+      java.nio.charset.Charset charset;
+      try {
+        charset = dev.fn4j.core.convert.MediaTypes.charset(type);
+      } catch (IllegalArgumentException e) {
+        charset = java.nio.charset.StandardCharsets.UTF_8;
+      }
+      return text.text().getBytes(charset);
+    }
+    return payload.asBytes();
   }
 
   /**

@@ -103,7 +103,13 @@ final class InputDecoder {
     }
     try {
       JsonCodec codec = JsonCodec.instance();
-      return asList ? codec.readList(request.payload(), type) : codec.read(request.payload(), type);
+      Object value =
+          asList ? codec.readList(request.payload(), type) : codec.read(request.payload(), type);
+      if (value == null) {
+        throw FunctionException.badInput(
+            name, "the body is JSON null; expected " + describe(type, asList));
+      }
+      return value;
     } catch (JsonCodec.JsonDecodeException e) {
       throw FunctionException.badInput(
           name, "the body is not JSON for " + describe(type, asList) + ": " + e.getMessage());

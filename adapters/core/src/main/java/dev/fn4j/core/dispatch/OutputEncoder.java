@@ -19,20 +19,24 @@ final class OutputEncoder {
 
   static FunctionResult encode(String name, Object output) {
     if (output instanceof Message<?> message) {
-      FunctionResult body = body(name, message.payload());
+      FunctionResult body = bodyOrBatch(name, message.payload());
       return new FunctionResult(
-          body.payload(), body.contentType(), 0, message.headers(), List.of(), List.of());
+          body.payload(), body.contentType(), 0, message.headers(), List.of(), body.failedItems());
     }
     if (output instanceof HttpReply<?> reply) {
-      FunctionResult body = body(name, reply.body().orElse(null));
+      FunctionResult body = bodyOrBatch(name, reply.body().orElse(null));
       return new FunctionResult(
           body.payload(),
           body.contentType(),
           reply.statusCode(),
           reply.headers(),
           reply.cookies(),
-          List.of());
+          body.failedItems());
     }
+    return bodyOrBatch(name, output);
+  }
+
+  private static FunctionResult bodyOrBatch(String name, Object output) {
     if (output instanceof BatchResult batch) {
       String json = "{\"failedIndices\":" + batch.failedIndices().toString().replace(" ", "") + "}";
       return new FunctionResult(
@@ -65,9 +69,9 @@ final class OutputEncoder {
     if (value instanceof InputStream stream) {
       try (stream) {
         return FunctionResult.of(Payload.ofBytes(stream.readAllBytes()), MediaTypes.OCTET_STREAM);
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
         throw FunctionException.outputNotEncodable(
-            name, "reading the returned InputStream failed: " + e.getClass().getName());
+            name, "reading the returned InputStream failed with " + e.getClass().getName(), e);
       }
     }
     try {
@@ -75,10 +79,18 @@ final class OutputEncoder {
     } catch (JsonCodec.JsonEncodeException e) {
       throw FunctionException.outputNotEncodable(
           name,
-          "the output of type "
+          "the output of type " + value.getClass().getName() + " is not serialisable as JSON",
+          e);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (RuntimeException | Error e) {
+      throw FunctionException.outputNotEncodable(
+          name,
+          "serialising the output of type "
               + value.getClass().getName()
-              + " is not serialisable as JSON: "
-              + e.getMessage());
+              + " as JSON failed with "
+              + e.getClass().getName(),
+          e);
     }
   }
 }

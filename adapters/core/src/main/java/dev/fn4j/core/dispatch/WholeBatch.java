@@ -10,6 +10,8 @@ import java.util.List;
 /** A batch handed to a function over {@code List<T>} or {@code Flux<T>} in one call. */
 final class WholeBatch {
 
+  private static final System.Logger LOG = System.getLogger("dev.fn4j.dispatch");
+
   private WholeBatch() {}
 
   static BatchOutcome call(
@@ -54,11 +56,25 @@ final class WholeBatch {
     FunctionResult result;
     try {
       Object output = dispatcher.run(function, 0, input, context);
-      result = dispatcher.finish(function.last(), output);
+      result = dispatcher.finish(function.last(), output, context);
     } catch (FunctionException e) {
       positions.forEach(position -> outcomes[position] = new BatchOutcome.Failed(e));
       return;
     }
+    result.failedItems().stream()
+        .filter(index -> index >= positions.size())
+        .findFirst()
+        .ifPresent(
+            index ->
+                LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Function '"
+                        + function.first().name()
+                        + "' reported batch item "
+                        + index
+                        + " as failed, but the batch it received has "
+                        + positions.size()
+                        + " items; ignored"));
     boolean stopped = false;
     for (int i = 0; i < positions.size(); i++) {
       int position = positions.get(i);

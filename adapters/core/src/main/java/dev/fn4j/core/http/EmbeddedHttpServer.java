@@ -30,11 +30,14 @@ public final class EmbeddedHttpServer implements AutoCloseable {
   }
 
   private final HttpServer server;
+  private final GuardedHandler guard;
   private final ThreadPoolExecutor workers;
   private final Duration drain;
 
-  private EmbeddedHttpServer(HttpServer server, ThreadPoolExecutor workers, Duration drain) {
+  private EmbeddedHttpServer(
+      HttpServer server, GuardedHandler guard, ThreadPoolExecutor workers, Duration drain) {
     this.server = server;
+    this.guard = guard;
     this.workers = workers;
     this.drain = drain;
   }
@@ -61,9 +64,10 @@ public final class EmbeddedHttpServer implements AutoCloseable {
             new WorkerThreads());
     workers.allowCoreThreadTimeOut(true);
     server.setExecutor(workers);
-    server.createContext("/", new GuardedHandler(handler));
+    GuardedHandler guard = new GuardedHandler(handler);
+    server.createContext("/", guard);
     server.start();
-    return new EmbeddedHttpServer(server, workers, settings.drain());
+    return new EmbeddedHttpServer(server, guard, workers, settings.drain());
   }
 
   /**
@@ -90,19 +94,34 @@ public final class EmbeddedHttpServer implements AutoCloseable {
   }
 
   /**
-   * Stops accepting connections, waits up to {@code wait} for requests in flight, then stops.
+   * Returns the drain time of {@link #stop()}.
+   *
+   * @return the configured drain time
+   */
+  public Duration drainTime() {
+    return drain;
+  }
+
+  /**
+   * Refuses new requests (503), waits up to {@code wait} for requests in flight to finish, then
+   * closes the server. Returns as soon as nothing is in flight.
    *
    * @param wait the longest wait for requests in flight
+   * @return true when every request in flight finished, false when the wait ran out
    */
-  public void stop(Duration wait) {
-    int seconds = (int) Math.min(Integer.MAX_VALUE, (wait.toMillis() + 999) / 1000);
-    server.stop(seconds);
-    workers.shutdown();
+  public boolean stop(Duration wait) {
+    guard.startDraining();
+    boolean drained;
     try {
-      workers.awaitTermination(Math.max(1, seconds), TimeUnit.SECONDS);
+      drained = guard.awaitIdle(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      drained = false;
     }
+    // Nothing is in flight (or the wait ran out): the JDK's own delay would only add a wait.
+    server.stop(0);
+    workers.shutdownNow();
+    return drained;
   }
 
   @Override

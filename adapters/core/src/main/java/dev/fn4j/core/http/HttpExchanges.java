@@ -109,7 +109,7 @@ public final class HttpExchanges {
     if (contentType != null && !out.containsKey("Content-Type")) {
       out.set("Content-Type", contentType);
     }
-    send(exchange, result.httpStatus(), result.payload().asBytes());
+    send(exchange, result.httpStatus(), result.bytes());
   }
 
   /**

@@ -42,7 +42,7 @@ final class LocalHttpHandler implements HttpHandler {
     String path = exchange.getRequestURI().getPath();
     String requestId = RequestIds.next();
     try {
-      if (path.equals("/") && method.equals("GET")) {
+      if (path.equals("/") && (method.equals("GET") || method.equals("HEAD"))) {
         HttpExchanges.sendJson(
             exchange,
             FunctionListing.toJson(

@@ -40,7 +40,8 @@ class BomMatchesModulesTest {
 
     // when
     String bom = Files.readString(ROOT.resolve("starters/bom/pom.xml"));
-    Set<String> listed = new TreeSet<>(all(ARTIFACT, between(bom, "<dependencies>", "</dependencies>")));
+    Set<String> listed =
+        new TreeSet<>(all(ARTIFACT, between(bom, "<dependencies>", "</dependencies>")));
 
     // then
     assertThat(published).isNotEmpty().contains("fn4j-function-api", "fn4j-adapter-core");

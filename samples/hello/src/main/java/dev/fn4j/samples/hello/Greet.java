@@ -30,7 +30,10 @@ public final class Greet implements Function<Greet.Person, Greet.Greeting> {
     if (person.name() == null || person.name().isBlank()) {
       throw new IllegalArgumentException("a person needs a name");
     }
-    String language = HELLO.containsKey(person.language()) ? person.language() : "en";
+    String language =
+        person.language() != null && HELLO.containsKey(person.language())
+            ? person.language()
+            : "en";
     return new Greeting(HELLO.get(language) + ", " + person.name().strip() + "!", language);
   }
 }

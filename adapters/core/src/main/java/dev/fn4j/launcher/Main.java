@@ -28,9 +28,15 @@ public final class Main {
 
   static int run(Environment environment, ClassLoader loader) {
     try {
-      FunctionRuntime runtime = FunctionRuntime.load(environment, loader);
       Platform platform = Launcher.discover(loader).select(environment);
-      runtime.lifecycle().init();
+      FunctionRuntime runtime;
+      try {
+        runtime = FunctionRuntime.load(environment, loader);
+        runtime.lifecycle().init();
+      } catch (RuntimeException | LinkageError e) {
+        platform.startupFailed(environment, reason(e));
+        throw e;
+      }
       platform.run(runtime);
       return 0;
     } catch (InterruptedException e) {

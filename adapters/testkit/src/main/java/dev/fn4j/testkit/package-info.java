@@ -11,10 +11,18 @@
  *       dev.fn4j.testkit.LocalRunnerExtension}: the local runner on a free loopback port, called
  *       through a {@link dev.fn4j.testkit.FunctionClient} that returns {@link
  *       dev.fn4j.testkit.Reply} values.
+ *   <li>{@link dev.fn4j.testkit.LambdaRuntimeApiFake}: an in-process fake of the AWS Lambda Runtime
+ *       API on a free loopback port; a test queues {@link dev.fn4j.testkit.LambdaEvent}s and waits
+ *       for each {@link dev.fn4j.testkit.LambdaInvocationResult}, and reads {@link
+ *       dev.fn4j.testkit.LambdaErrorReport}s.
+ *   <li>{@link dev.fn4j.testkit.JvmProcess}: a child JVM with captured output, for running a
+ *       runtime such as the AWS Lambda runtime interface client against the fake.
  * </ul>
  *
  * <p>Nothing here reads or changes the process's environment or system properties on behalf of a
  * test, except that {@link dev.fn4j.testkit.VendorFixtures#find()} reads {@code fn4j.fixtures} and
- * {@code user.dir}: settings are passed as values.
+ * {@code user.dir}, and {@link dev.fn4j.testkit.JvmProcess} reads {@code java.home}, {@code
+ * java.class.path} and {@code surefire.test.class.path} and passes the locale variables on to the
+ * child: settings are passed as values.
  */
 package dev.fn4j.testkit;

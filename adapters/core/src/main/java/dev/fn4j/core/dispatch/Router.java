@@ -159,7 +159,10 @@ public final class Router {
       return defaultFunction();
     }
     throw FunctionException.noSuchFunction(
-        type, "no function is routed for event type '" + type + "'");
+        type,
+        "no function is routed for '"
+            + type
+            + "': name a function after it, map it in FN4J_ROUTING_TYPES, or set FN4J_FUNCTION");
   }
 
   /**

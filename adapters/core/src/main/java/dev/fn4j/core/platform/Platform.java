@@ -36,6 +36,15 @@ public interface Platform {
   boolean detect(Environment environment);
 
   /**
+   * Tells the platform that the application could not start, where the platform has a way to hear
+   * it (the Lambda Runtime API's init error, for example). Does nothing by default.
+   *
+   * @param environment the environment
+   * @param reason the one-line reason
+   */
+  default void startupFailed(Environment environment, String reason) {}
+
+  /**
    * Serves invocations until the platform ends the process or asks it to stop.
    *
    * @param runtime the application's functions

@@ -286,7 +286,7 @@ class RouterTest {
 
       // then
       assertThat(failure.functionName()).isEqualTo("com.acme.x");
-      assertThat(failure.detail()).contains("no function is routed for event type 'com.acme.x'");
+      assertThat(failure.detail()).contains("no function is routed for 'com.acme.x'");
     }
 
     @Test

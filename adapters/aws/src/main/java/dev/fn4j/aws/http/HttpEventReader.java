@@ -1,0 +1,148 @@
+package dev.fn4j.aws.http;
+
+import dev.fn4j.aws.event.EventKind;
+import dev.fn4j.aws.event.EventTree;
+import dev.fn4j.aws.event.LambdaEvent;
+import dev.fn4j.aws.event.MalformedEventException;
+import dev.fn4j.core.convert.Payload;
+import dev.fn4j.function.Headers;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the HTTP request out of the four HTTP event formats. */
+public final class HttpEventReader {
+
+  private HttpEventReader() {}
+
+  /**
+   * Reads an HTTP event.
+   *
+   * @param event an event whose kind is HTTP
+   * @return the request
+   * @throws MalformedEventException when a field has the wrong type or the body is not valid base64
+   */
+  public static HttpEvent read(LambdaEvent event) {
+    EventTree tree = event.tree();
+    return switch (event.kind()) {
+      case API_GATEWAY_HTTP, FUNCTION_URL -> version2(event.kind(), tree);
+      case API_GATEWAY_REST -> version1(tree);
+      case ALB -> alb(tree);
+      default -> throw new IllegalArgumentException("not an HTTP event: " + event.kind());
+    };
+  }
+
+  private static HttpEvent version2(EventKind kind, EventTree tree) {
+    EventTree context = tree.requireObject("requestContext");
+    EventTree http = context.requireObject("http");
+    Headers.Builder headers = Headers.builder();
+    tree.object("headers").ifPresent(single -> addSingle(headers, single));
+    List<String> cookies = tree.strings("cookies");
+    if (!cookies.isEmpty() && !hasHeader(tree, "cookie")) {
+      headers.add("Cookie", String.join("; ", cookies));
+    }
+    String path = tree.string("rawPath").orElseGet(() -> http.string("path").orElse("/"));
+    String stage = context.string("stage").orElse("$default");
+    if (!stage.equals("$default") && path.startsWith("/" + stage + "/")) {
+      path = path.substring(stage.length() + 1);
+    } else if (path.equals("/" + stage)) {
+      path = "/";
+    }
+    String query = tree.string("rawQueryString").filter(q -> !q.isEmpty()).orElse(null);
+    return new HttpEvent(
+        kind, false, http.requireString("method"), path, query, headers.build(), body(tree));
+  }
+
+  private static HttpEvent version1(EventTree tree) {
+    Headers headers = headers(tree);
+    String query = query(tree);
+    return new HttpEvent(
+        EventKind.API_GATEWAY_REST,
+        tree.has("multiValueHeaders"),
+        tree.requireString("httpMethod"),
+        tree.string("path").orElse("/"),
+        query,
+        headers,
+        body(tree));
+  }
+
+  private static HttpEvent alb(EventTree tree) {
+    boolean multiValue = tree.has("multiValueHeaders");
+    return new HttpEvent(
+        EventKind.ALB,
+        multiValue,
+        tree.requireString("httpMethod"),
+        tree.string("path").orElse("/"),
+        query(tree),
+        headers(tree),
+        body(tree));
+  }
+
+  /** Multi-value headers win when present (they hold every value); else single values. */
+  private static Headers headers(EventTree tree) {
+    Headers.Builder headers = Headers.builder();
+    if (tree.has("multiValueHeaders")) {
+      EventTree multi = tree.requireObject("multiValueHeaders");
+      for (String name : multi.fields().keySet()) {
+        multi.strings(name).forEach(value -> headers.add(name, value));
+      }
+    } else {
+      tree.object("headers").ifPresent(single -> addSingle(headers, single));
+    }
+    return headers.build();
+  }
+
+  private static void addSingle(Headers.Builder headers, EventTree single) {
+    for (String name : single.fields().keySet()) {
+      single.string(name).ifPresent(value -> headers.add(name, value));
+    }
+  }
+
+  private static boolean hasHeader(EventTree tree, String name) {
+    return tree.object("headers")
+        .map(h -> h.fields().keySet().stream().anyMatch(key -> key.equalsIgnoreCase(name)))
+        .orElse(false);
+  }
+
+  /** Rebuilds a query string from (multi-value) query parameters, which hold decoded values. */
+  private static String query(EventTree tree) {
+    StringBuilder query = new StringBuilder();
+    if (tree.has("multiValueQueryStringParameters")) {
+      EventTree multi = tree.requireObject("multiValueQueryStringParameters");
+      for (String name : multi.fields().keySet()) {
+        multi.strings(name).forEach(value -> append(query, name, value));
+      }
+    } else if (tree.has("queryStringParameters")) {
+      EventTree single = tree.requireObject("queryStringParameters");
+      for (Map.Entry<String, Object> entry : single.fields().entrySet()) {
+        single.string(entry.getKey()).ifPresent(value -> append(query, entry.getKey(), value));
+      }
+    }
+    return query.length() == 0 ? null : query.toString();
+  }
+
+  private static void append(StringBuilder query, String name, String value) {
+    if (query.length() > 0) {
+      query.append('&');
+    }
+    query
+        .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+        .append('=')
+        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+  }
+
+  private static Payload body(EventTree tree) {
+    String body = tree.string("body").orElse("");
+    if (!tree.flag("isBase64Encoded") || body.isEmpty()) {
+      return body.isEmpty() ? Payload.EMPTY : Payload.ofText(body);
+    }
+    try {
+      return Payload.ofBytes(Base64.getDecoder().decode(body));
+    } catch (IllegalArgumentException e) {
+      throw new MalformedEventException(
+          "event field 'body' is marked isBase64Encoded but is not valid base64");
+    }
+  }
+}

@@ -76,6 +76,7 @@ class FunctionApiDependencyRulesTest {
                 "org.springframework..",
                 "com.fasterxml.jackson..",
                 "tools.jackson..",
+                "com.fasterxml.jackson..",
                 "reactor..",
                 "org.reactivestreams..",
                 "io.micronaut..",

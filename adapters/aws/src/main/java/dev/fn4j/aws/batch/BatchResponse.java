@@ -1,10 +1,11 @@
 package dev.fn4j.aws.batch;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
 
 /** Writes the partial batch response: {@code {"batchItemFailures":[{"itemIdentifier":"…"}]}}. */
 final class BatchResponse {
@@ -15,17 +16,19 @@ final class BatchResponse {
 
   static byte[] write(List<String> failedIds) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(32 + 64 * failedIds.size());
-    try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+    try (JsonGenerator json = JSON.createGenerator(out)) {
       json.writeStartObject();
-      json.writeName("batchItemFailures");
+      json.writeFieldName("batchItemFailures");
       json.writeStartArray();
       for (String id : failedIds) {
         json.writeStartObject();
-        json.writeStringProperty("itemIdentifier", id);
+        json.writeStringField("itemIdentifier", id);
         json.writeEndObject();
       }
       json.writeEndArray();
       json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return out.toByteArray();
   }

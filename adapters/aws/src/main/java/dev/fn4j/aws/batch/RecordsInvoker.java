@@ -68,13 +68,11 @@ public final class RecordsInvoker {
     if (eventClass != null) {
       return WholeEvent.call(runtime, function, event, invocation, eventClass);
     }
-    BatchMode mode =
-        event.kind() == EventKind.KINESIS || event.kind() == EventKind.DYNAMODB
-            ? BatchMode.ORDERED
-            : BatchMode.INDEPENDENT;
+    BatchMode mode = isOrdered(event.kind(), records) ? BatchMode.ORDERED : BatchMode.INDEPENDENT;
     BatchOutcome outcome = dispatch(function, event, records, invocation, mode);
     logFailures(invocation, outcome);
     return switch (event.kind()) {
+      // On a FIFO queue the failed message and every one after it are reported, in order.
       case SQS -> BatchResponse.write(ids(records, outcome.failedIndices()));
       case KINESIS, DYNAMODB ->
           BatchResponse.write(
@@ -83,6 +81,21 @@ public final class RecordsInvoker {
                   : List.of());
       default -> notificationResponse(outcome);
     };
+  }
+
+  /**
+   * Streams and FIFO queues are ordered: a failure stops the records after it, which are reported
+   * for redelivery with it, so that order is kept.
+   */
+  private static boolean isOrdered(EventKind kind, List<Record> records) {
+    return kind == EventKind.KINESIS
+        || kind == EventKind.DYNAMODB
+        || (kind == EventKind.SQS
+            && records
+                .get(0)
+                .attributes()
+                .getOrDefault("aws.event.source-arn", "")
+                .endsWith(".fifo"));
   }
 
   /**

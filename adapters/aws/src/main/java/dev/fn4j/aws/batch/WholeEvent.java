@@ -20,6 +20,28 @@ public final class WholeEvent {
   private WholeEvent() {}
 
   /**
+   * Builds the request of a whole-event call: the event bound to the AWS class is in the context,
+   * where the core's conversion finds it for the function's declared type.
+   *
+   * @param event the event
+   * @param invocation the invocation
+   * @param eventClass the AWS event class the function declares
+   * @return the request
+   * @throws dev.fn4j.aws.event.MalformedEventException when the event does not bind
+   */
+  public static FunctionRequest request(
+      LambdaEvent event, LambdaInvocation invocation, Class<?> eventClass) {
+    return new FunctionRequest(
+        Payload.ofBytes(event.bytes()),
+        Headers.empty(),
+        invocation
+            .contextBuilder(event.kind().id())
+            .raw(VendorEvents.bind(event, eventClass))
+            .raw(event)
+            .build());
+  }
+
+  /**
    * Calls the function with the whole event.
    *
    * @param runtime the functions
@@ -36,15 +58,7 @@ public final class WholeEvent {
       LambdaEvent event,
       LambdaInvocation invocation,
       Class<?> eventClass) {
-    FunctionRequest request =
-        new FunctionRequest(
-            Payload.ofBytes(event.bytes()),
-            Headers.empty(),
-            invocation
-                .contextBuilder(event.kind().id())
-                .raw(VendorEvents.bind(event, eventClass))
-                .raw(event)
-                .build());
+    FunctionRequest request = request(event, invocation, eventClass);
     try {
       return runtime.dispatcher().call(function, request).bytes();
     } catch (FunctionException e) {

@@ -57,7 +57,7 @@ public final class HttpEventReader {
 
   private static HttpEvent version1(EventTree tree) {
     Headers headers = headers(tree);
-    String query = query(tree);
+    String query = query(tree, true);
     return new HttpEvent(
         EventKind.API_GATEWAY_REST,
         tree.has("multiValueHeaders"),
@@ -75,7 +75,7 @@ public final class HttpEventReader {
         multiValue,
         tree.requireString("httpMethod"),
         tree.string("path").orElse("/"),
-        query(tree),
+        query(tree, false),
         headers(tree),
         body(tree));
   }
@@ -106,31 +106,36 @@ public final class HttpEventReader {
         .orElse(false);
   }
 
-  /** Rebuilds a query string from (multi-value) query parameters, which hold decoded values. */
-  private static String query(EventTree tree) {
+  /**
+   * Rebuilds a query string from (multi-value) query parameters. API Gateway passes decoded values,
+   * which are encoded again; an ALB passes them as they arrived, still encoded.
+   */
+  private static String query(EventTree tree, boolean encode) {
     StringBuilder query = new StringBuilder();
     if (tree.has("multiValueQueryStringParameters")) {
       EventTree multi = tree.requireObject("multiValueQueryStringParameters");
       for (String name : multi.fields().keySet()) {
-        multi.strings(name).forEach(value -> append(query, name, value));
+        multi.strings(name).forEach(value -> append(query, name, value, encode));
       }
     } else if (tree.has("queryStringParameters")) {
       EventTree single = tree.requireObject("queryStringParameters");
       for (Map.Entry<String, Object> entry : single.fields().entrySet()) {
-        single.string(entry.getKey()).ifPresent(value -> append(query, entry.getKey(), value));
+        single
+            .string(entry.getKey())
+            .ifPresent(value -> append(query, entry.getKey(), value, encode));
       }
     }
     return query.length() == 0 ? null : query.toString();
   }
 
-  private static void append(StringBuilder query, String name, String value) {
+  private static void append(StringBuilder query, String name, String value, boolean encode) {
     if (query.length() > 0) {
       query.append('&');
     }
     query
-        .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+        .append(encode ? URLEncoder.encode(name, StandardCharsets.UTF_8) : name)
         .append('=')
-        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        .append(encode ? URLEncoder.encode(value, StandardCharsets.UTF_8) : value);
   }
 
   private static Payload body(EventTree tree) {

@@ -1,6 +1,7 @@
 package dev.fn4j.aws.http;
 
 import dev.fn4j.aws.LambdaInvocation;
+import dev.fn4j.aws.batch.WholeEvent;
 import dev.fn4j.aws.event.EventKind;
 import dev.fn4j.aws.event.LambdaEvent;
 import dev.fn4j.aws.event.MalformedEventException;
@@ -67,8 +68,16 @@ public final class HttpInvoker {
     }
     try {
       Composition function = runtime.router().byPath(request.path());
-      FunctionRequest functionRequest = functionRequest(event, request, invocation, function);
+      Class<?> eventClass = VendorEvents.declaredEventClass(function);
+      FunctionRequest functionRequest =
+          eventClass != null
+              ? WholeEvent.request(event, invocation, eventClass)
+              : functionRequest(event, request, invocation);
       FunctionResult result = runtime.dispatcher().call(function, functionRequest);
+      if (VendorEvents.returnsEventClass(function)) {
+        // The function returned AWS's own response class: it is the whole response.
+        return result.bytes();
+      }
       return respond(request, result);
     } catch (FunctionException e) {
       Level level = e.httpStatus() >= 500 ? Level.WARNING : Level.INFO;
@@ -86,7 +95,7 @@ public final class HttpInvoker {
   }
 
   private static FunctionRequest functionRequest(
-      LambdaEvent event, HttpEvent request, LambdaInvocation invocation, Composition function) {
+      LambdaEvent event, HttpEvent request, LambdaInvocation invocation) {
     Headers headers = request.headers();
     InvocationContext.Builder context =
         invocation
@@ -102,10 +111,6 @@ public final class HttpInvoker {
             .raw(event.json());
     if (request.rawQuery() != null) {
       context.attribute("http.query", request.rawQuery());
-    }
-    Class<?> eventClass = VendorEvents.declaredEventClass(function);
-    if (eventClass != null) {
-      context.raw(VendorEvents.bind(event, eventClass));
     }
     return new FunctionRequest(request.body(), headers, context.build());
   }

@@ -1,17 +1,18 @@
 package dev.fn4j.aws.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.fn4j.aws.event.EventKind;
 import dev.fn4j.core.convert.Payload;
 import dev.fn4j.function.Headers;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * Writes an HTTP response in the exact format of the event kind that came in:
@@ -47,20 +48,22 @@ public final class HttpResponseWriter {
   public static byte[] write(
       HttpEvent request, int status, Headers headers, List<String> cookies, Payload body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256 + estimate(body));
-    try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+    try (JsonGenerator json = JSON.createGenerator(out)) {
       json.writeStartObject();
-      json.writeNumberProperty("statusCode", status);
+      json.writeNumberField("statusCode", status);
       switch (request.kind()) {
         case API_GATEWAY_HTTP, FUNCTION_URL -> version2(json, headers, cookies);
         case API_GATEWAY_REST -> version1(json, headers, cookies, false);
         case ALB -> {
-          json.writeStringProperty("statusDescription", status + " " + ReasonPhrases.of(status));
+          json.writeStringField("statusDescription", status + " " + ReasonPhrases.of(status));
           version1(json, headers, cookies, request.multiValue());
         }
         default -> throw new IllegalArgumentException("not an HTTP event: " + request.kind());
       }
       writeBody(json, body);
       json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return out.toByteArray();
   }
@@ -69,15 +72,16 @@ public final class HttpResponseWriter {
     return body instanceof Payload.Text text ? text.text().length() : body.asBytes().length * 4 / 3;
   }
 
-  private static void version2(JsonGenerator json, Headers headers, List<String> cookies) {
-    json.writeName("headers");
+  private static void version2(JsonGenerator json, Headers headers, List<String> cookies)
+      throws IOException {
+    json.writeFieldName("headers");
     json.writeStartObject();
     for (Map.Entry<String, List<String>> header : headers.asMap().entrySet()) {
-      json.writeStringProperty(header.getKey(), String.join(",", header.getValue()));
+      json.writeStringField(header.getKey(), String.join(",", header.getValue()));
     }
     json.writeEndObject();
     if (!cookies.isEmpty()) {
-      json.writeName("cookies");
+      json.writeFieldName("cookies");
       json.writeStartArray();
       for (String cookie : cookies) {
         json.writeString(cookie);
@@ -87,7 +91,8 @@ public final class HttpResponseWriter {
   }
 
   private static void version1(
-      JsonGenerator json, Headers headers, List<String> cookies, boolean allMultiValue) {
+      JsonGenerator json, Headers headers, List<String> cookies, boolean allMultiValue)
+      throws IOException {
     Map<String, String> single = new LinkedHashMap<>();
     Map<String, List<String>> multi = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> header : headers.asMap().entrySet()) {
@@ -101,16 +106,18 @@ public final class HttpResponseWriter {
       multi.put("Set-Cookie", new ArrayList<>(cookies));
     }
     if (!allMultiValue) {
-      json.writeName("headers");
+      json.writeFieldName("headers");
       json.writeStartObject();
-      single.forEach(json::writeStringProperty);
+      for (Map.Entry<String, String> header : single.entrySet()) {
+        json.writeStringField(header.getKey(), header.getValue());
+      }
       json.writeEndObject();
     }
     if (!multi.isEmpty() || allMultiValue) {
-      json.writeName("multiValueHeaders");
+      json.writeFieldName("multiValueHeaders");
       json.writeStartObject();
       for (Map.Entry<String, List<String>> header : multi.entrySet()) {
-        json.writeName(header.getKey());
+        json.writeFieldName(header.getKey());
         json.writeStartArray();
         for (String value : header.getValue()) {
           json.writeString(value);
@@ -121,16 +128,16 @@ public final class HttpResponseWriter {
     }
   }
 
-  private static void writeBody(JsonGenerator json, Payload body) {
+  private static void writeBody(JsonGenerator json, Payload body) throws IOException {
     if (body instanceof Payload.Text text) {
-      json.writeStringProperty("body", text.text());
-      json.writeBooleanProperty("isBase64Encoded", false);
+      json.writeStringField("body", text.text());
+      json.writeBooleanField("isBase64Encoded", false);
     } else if (body.isEmpty()) {
-      json.writeStringProperty("body", "");
-      json.writeBooleanProperty("isBase64Encoded", false);
+      json.writeStringField("body", "");
+      json.writeBooleanField("isBase64Encoded", false);
     } else {
-      json.writeStringProperty("body", Base64.getEncoder().encodeToString(body.asBytes()));
-      json.writeBooleanProperty("isBase64Encoded", true);
+      json.writeStringField("body", Base64.getEncoder().encodeToString(body.asBytes()));
+      json.writeBooleanField("isBase64Encoded", true);
     }
   }
 

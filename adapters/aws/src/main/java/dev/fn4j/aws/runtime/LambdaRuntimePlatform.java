@@ -102,16 +102,25 @@ public final class LambdaRuntimePlatform implements Platform {
       client.respond(invocation.requestId(), response);
     }
 
+    /** The deadline header, or Lambda's longest timeout when it is absent or malformed. */
+    private static Instant deadline(String header) {
+      if (header != null) {
+        try {
+          return Instant.ofEpochMilli(Long.parseLong(header.trim()));
+        } catch (NumberFormatException e) {
+          LOG.log(Level.WARNING, "Ignored a malformed Lambda-Runtime-Deadline-Ms header");
+        }
+      }
+      return Instant.now().plusSeconds(900);
+    }
+
     private LambdaInvocation invocation(RuntimeApiClient.Next next) {
       String requestId = next.header("Lambda-Runtime-Aws-Request-Id");
       if (requestId == null) {
         throw new IllegalStateException("the Runtime API sent an invocation without a request id");
       }
       String deadlineMs = next.header("Lambda-Runtime-Deadline-Ms");
-      Instant deadline =
-          deadlineMs == null
-              ? Instant.now().plusSeconds(900)
-              : Instant.ofEpochMilli(Long.parseLong(deadlineMs.trim()));
+      Instant deadline = deadline(deadlineMs);
       String arn = next.header("Lambda-Runtime-Invoked-Function-Arn");
       String name = environment.value("AWS_LAMBDA_FUNCTION_NAME").orElse(null);
       String version = environment.value("AWS_LAMBDA_FUNCTION_VERSION").orElse(null);
@@ -124,7 +133,9 @@ public final class LambdaRuntimePlatform implements Platform {
               version,
               environment.value("AWS_LAMBDA_LOG_GROUP_NAME").orElse(null),
               environment.value("AWS_LAMBDA_LOG_STREAM_NAME").orElse(null),
-              environment.intValue("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", 0));
+              environment.intValue("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", 0),
+              InvocationHeaders.cognitoIdentity(next.header("Lambda-Runtime-Cognito-Identity")),
+              InvocationHeaders.clientContext(next.header("Lambda-Runtime-Client-Context")));
       return new LambdaInvocation(
           requestId, arn, name, version, deadline, next.header("Lambda-Runtime-Trace-Id"), context);
     }

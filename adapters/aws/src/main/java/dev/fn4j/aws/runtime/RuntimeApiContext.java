@@ -19,7 +19,9 @@ record RuntimeApiContext(
     String functionVersion,
     String logGroupName,
     String logStreamName,
-    int memoryLimitInMb)
+    int memoryLimitInMb,
+    CognitoIdentity identity,
+    ClientContext clientContext)
     implements Context {
 
   @Override
@@ -54,12 +56,12 @@ record RuntimeApiContext(
 
   @Override
   public CognitoIdentity getIdentity() {
-    return null;
+    return identity;
   }
 
   @Override
   public ClientContext getClientContext() {
-    return null;
+    return clientContext;
   }
 
   @Override

@@ -2,30 +2,51 @@ package dev.fn4j.core.convert;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreType;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.fn4j.function.InvocationContext;
 import dev.fn4j.function.Message;
+import java.io.IOException;
 import java.lang.reflect.Type;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.JavaType;
-import tools.jackson.databind.json.JsonMapper;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * JSON through Jackson 3. Loaded only when a function's declared type needs data binding, so a
- * {@code String} or {@code byte[]} function never pays for Jackson at start-up (holder idiom).
+ * JSON through Jackson. Loaded only when a function's declared type needs data binding, so a {@code
+ * String} or {@code byte[]} function never pays for Jackson at start-up (holder idiom).
  *
  * <p>The mapper keeps Jackson's safe defaults: no default typing (request data never chooses a
- * class), bounded nesting depth and string lengths, unknown properties ignored.
+ * class), bounded nesting depth and string lengths; unknown properties are ignored. {@code
+ * java.time} and {@code Optional} support (Jackson's JSR-310 and JDK 8 modules) costs start-up
+ * time, so it is set up only for the types that need it: the first time a type fails for lack of
+ * it, the type moves to a second mapper that has it.
  */
 public final class JsonCodec {
 
+  private static final class Plain {
+    private static final JsonMapper MAPPER = builder().build();
+  }
+
+  private static final class WithJavaTime {
+    private static final JsonMapper MAPPER =
+        builder()
+            .addModule(new JavaTimeModule())
+            .addModule(new Jdk8Module())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .build();
+  }
+
   private static final class Holder {
-    private static final JsonCodec INSTANCE =
-        new JsonCodec(
-            JsonMapper.builder()
-                .addMixIn(InvocationContext.class, NeverSerialised.class)
-                .addMixIn(Message.class, MessageAsPayload.class)
-                .build());
+    private static final JsonCodec INSTANCE = new JsonCodec();
   }
 
   /** The invocation context may hold credentials and raw platform objects: never in a body. */
@@ -38,10 +59,17 @@ public final class JsonCodec {
     Object payload();
   }
 
-  private final JsonMapper mapper;
+  private final Set<JavaType> needJavaTime = ConcurrentHashMap.newKeySet();
 
-  private JsonCodec(JsonMapper mapper) {
-    this.mapper = mapper;
+  private JsonCodec() {}
+
+  private static JsonMapper.Builder builder() {
+    return JsonMapper.builder()
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+        .addMixIn(InvocationContext.class, NeverSerialised.class)
+        .addMixIn(Message.class, MessageAsPayload.class);
   }
 
   /**
@@ -54,12 +82,13 @@ public final class JsonCodec {
   }
 
   /**
-   * Returns the underlying mapper, for adapters that parse vendor envelopes.
+   * Returns the mapper without the {@code java.time} modules, for adapters that bind vendor
+   * envelopes.
    *
    * @return the mapper
    */
   public JsonMapper mapper() {
-    return mapper;
+    return Plain.MAPPER;
   }
 
   /**
@@ -72,7 +101,7 @@ public final class JsonCodec {
    *     fit the type
    */
   public Object read(Payload payload, Type type) {
-    return read(payload, mapper.constructType(type));
+    return read(payload, Plain.MAPPER.constructType(type));
   }
 
   /**
@@ -86,20 +115,37 @@ public final class JsonCodec {
   public Object readList(Payload payload, Type elementType) {
     return read(
         payload,
-        mapper
+        Plain.MAPPER
             .getTypeFactory()
-            .constructCollectionType(java.util.List.class, mapper.constructType(elementType)));
+            .constructCollectionType(
+                java.util.List.class, Plain.MAPPER.constructType(elementType)));
   }
 
   private Object read(Payload payload, JavaType type) {
-    try {
-      if (payload instanceof Payload.Text text) {
-        return mapper.readValue(text.text(), type);
+    if (!needJavaTime.contains(type)) {
+      try {
+        return read(Plain.MAPPER, payload, type);
+      } catch (InvalidDefinitionException e) {
+        if (!needsJavaTime(e)) {
+          throw new JsonDecodeException(reason(e));
+        }
+        needJavaTime.add(type);
+      } catch (IOException e) {
+        throw new JsonDecodeException(reason(e));
       }
-      return mapper.readValue(payload.asBytes(), type);
-    } catch (JacksonException e) {
+    }
+    try {
+      return read(WithJavaTime.MAPPER, payload, type);
+    } catch (IOException e) {
       throw new JsonDecodeException(reason(e));
     }
+  }
+
+  private static Object read(JsonMapper mapper, Payload payload, JavaType type) throws IOException {
+    if (payload instanceof Payload.Text text) {
+      return mapper.readValue(text.text(), type);
+    }
+    return mapper.readValue(payload.asBytes(), type);
   }
 
   /**
@@ -110,27 +156,54 @@ public final class JsonCodec {
    * @throws JsonEncodeException when the value cannot be serialised
    */
   public String write(Object value) {
+    Class<?> type = value.getClass();
+    JavaType key = Plain.MAPPER.constructType(type);
+    if (!needJavaTime.contains(key)) {
+      try {
+        return Plain.MAPPER.writeValueAsString(value);
+      } catch (InvalidDefinitionException e) {
+        if (!needsJavaTime(e)) {
+          throw new JsonEncodeException(e.getOriginalMessage(), e);
+        }
+        needJavaTime.add(key);
+      } catch (JsonProcessingException e) {
+        throw new JsonEncodeException(e.getOriginalMessage(), e);
+      }
+    }
     try {
-      return mapper.writeValueAsString(value);
-    } catch (JacksonException e) {
+      return WithJavaTime.MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
       throw new JsonEncodeException(e.getOriginalMessage(), e);
     }
   }
 
-  static String reason(JacksonException e) {
-    StringBuilder reason = new StringBuilder(firstLine(e.getOriginalMessage()));
-    TokenStreamLocation location = e.getLocation();
-    if (location != null && location.getLineNr() > 0) {
-      reason
-          .append(" (line ")
-          .append(location.getLineNr())
-          .append(", column ")
-          .append(location.getColumnNr())
-          .append(')');
+  /** Jackson names the module it lacks in the message of this one failure. */
+  private static boolean needsJavaTime(InvalidDefinitionException e) {
+    String message = e.getOriginalMessage();
+    return message != null
+        && (message.contains("Java 8 date/time type") || message.contains("Java 8 optional type"));
+  }
+
+  static String reason(IOException e) {
+    String original = e instanceof JsonProcessingException p ? p.getOriginalMessage() : null;
+    StringBuilder reason =
+        new StringBuilder(firstLine(original != null ? original : e.getMessage()));
+    if (e instanceof JsonProcessingException p) {
+      JsonLocation location = p.getLocation();
+      if (location != null && location.getLineNr() > 0) {
+        reason
+            .append(" (line ")
+            .append(location.getLineNr())
+            .append(", column ")
+            .append(location.getColumnNr())
+            .append(')');
+      }
     }
-    String path = e.getPathReference();
-    if (path != null && !path.isEmpty() && !path.equals("UNKNOWN")) {
-      reason.append(" at ").append(path);
+    if (e instanceof JsonMappingException mapping) {
+      String path = mapping.getPathReference();
+      if (path != null && !path.isEmpty()) {
+        reason.append(" at ").append(path.replaceAll("[A-Za-z0-9_.$]+\\[", "["));
+      }
     }
     return reason.toString();
   }

@@ -1,6 +1,12 @@
 package dev.fn4j.core.convert;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -8,18 +14,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * Reads and writes JSON documents as plain Java values ({@code Map<String, Object>}, {@code
  * List<Object>}, {@code String}, {@code Long}/{@code BigInteger}/{@code BigDecimal}, {@code
- * Boolean}, {@code null}) with Jackson's streaming parser only. Adapters read vendor envelopes with
- * it, so that a function whose types need no data binding never loads {@code jackson-databind}.
+ * Boolean}, {@code null}) with Jackson's streaming parser only (jackson-core). Adapters read vendor
+ * envelopes with it, so that a function whose types need no data binding never loads {@code
+ * jackson-databind}.
  *
  * <p>Limits are jackson-core's defaults: nesting depth 500, string and number lengths bounded.
  */
@@ -40,7 +41,7 @@ public final class JsonTree {
   public static Object parse(byte[] json) {
     try (JsonParser parser = FACTORY.createParser(json)) {
       return parseDocument(parser);
-    } catch (JacksonException e) {
+    } catch (IOException e) {
       throw new JsonCodec.JsonDecodeException(JsonCodec.reason(e));
     }
   }
@@ -55,12 +56,12 @@ public final class JsonTree {
   public static Object parse(String json) {
     try (JsonParser parser = FACTORY.createParser(json)) {
       return parseDocument(parser);
-    } catch (JacksonException e) {
+    } catch (IOException e) {
       throw new JsonCodec.JsonDecodeException(JsonCodec.reason(e));
     }
   }
 
-  private static Object parseDocument(JsonParser parser) {
+  private static Object parseDocument(JsonParser parser) throws IOException {
     JsonToken first = parser.nextToken();
     if (first == null) {
       throw new JsonCodec.JsonDecodeException("no JSON value (empty input)");
@@ -77,11 +78,11 @@ public final class JsonTree {
     return value;
   }
 
-  private static Object value(JsonParser parser, JsonToken token) {
+  private static Object value(JsonParser parser, JsonToken token) throws IOException {
     return switch (token) {
       case START_OBJECT -> object(parser);
       case START_ARRAY -> array(parser);
-      case VALUE_STRING -> parser.getString();
+      case VALUE_STRING -> parser.getText();
       case VALUE_NUMBER_INT -> integer(parser);
       case VALUE_NUMBER_FLOAT -> parser.getDecimalValue();
       case VALUE_TRUE -> Boolean.TRUE;
@@ -91,17 +92,17 @@ public final class JsonTree {
     };
   }
 
-  private static Object integer(JsonParser parser) {
+  private static Object integer(JsonParser parser) throws IOException {
     return switch (parser.getNumberType()) {
       case INT, LONG -> parser.getLongValue();
       default -> parser.getBigIntegerValue();
     };
   }
 
-  private static Map<String, Object> object(JsonParser parser) {
+  private static Map<String, Object> object(JsonParser parser) throws IOException {
     Map<String, Object> map = new LinkedHashMap<>();
     JsonToken token;
-    while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
+    while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       map.put(name, value(parser, parser.nextToken()));
     }
@@ -111,7 +112,7 @@ public final class JsonTree {
     return Collections.unmodifiableMap(map);
   }
 
-  private static List<Object> array(JsonParser parser) {
+  private static List<Object> array(JsonParser parser) throws IOException {
     List<Object> list = new ArrayList<>();
     JsonToken token;
     while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
@@ -133,8 +134,10 @@ public final class JsonTree {
    */
   public static String write(Object value) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
       write(generator, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return out.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
@@ -145,8 +148,9 @@ public final class JsonTree {
    * @param generator where to write
    * @param value the value
    * @throws IllegalArgumentException for a value of an unsupported type
+   * @throws IOException when the generator cannot write
    */
-  public static void write(JsonGenerator generator, Object value) {
+  public static void write(JsonGenerator generator, Object value) throws IOException {
     if (value == null) {
       generator.writeNull();
     } else if (value instanceof CharSequence text) {
@@ -164,7 +168,7 @@ public final class JsonTree {
     } else if (value instanceof Map<?, ?> map) {
       generator.writeStartObject();
       for (Map.Entry<?, ?> entry : map.entrySet()) {
-        generator.writeName(String.valueOf(entry.getKey()));
+        generator.writeFieldName(String.valueOf(entry.getKey()));
         write(generator, entry.getValue());
       }
       generator.writeEndObject();

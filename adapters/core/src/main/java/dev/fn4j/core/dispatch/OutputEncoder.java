@@ -81,6 +81,13 @@ final class OutputEncoder {
           name,
           "the output of type " + value.getClass().getName() + " is not serialisable as JSON",
           e);
+    } catch (StackOverflowError e) {
+      throw FunctionException.outputNotEncodable(
+          name,
+          "serialising the output of type "
+              + value.getClass().getName()
+              + " as JSON overflowed the stack (a reference cycle or a recursive getter)",
+          e);
     } catch (VirtualMachineError e) {
       throw e;
     } catch (RuntimeException | Error e) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.fn4j.core.FunctionRuntime;
 import dev.fn4j.core.catalog.FunctionCatalog;
-import dev.fn4j.core.convert.JsonCodec;
 import dev.fn4j.core.http.EmbeddedHttpServer;
 import dev.fn4j.core.platform.Environment;
 import dev.fn4j.function.Cookie;
@@ -177,7 +176,11 @@ class LocalRunnerHttpTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> json(String body) {
-    return JsonCodec.instance().mapper().readValue(body, Map.class);
+    try {
+      return dev.fn4j.core.convert.JsonCodec.instance().mapper().readValue(body, Map.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new AssertionError("not JSON: " + body, e);
+    }
   }
 
   /** Checks the problem body of DESIGN.md §6: status, function, phase, and nothing leaked. */

@@ -3,7 +3,6 @@ package dev.fn4j.core.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fn4j.core.convert.JsonCodec;
 import dev.fn4j.core.dispatch.FunctionException;
 import dev.fn4j.core.http.HttpServerSettings;
 import dev.fn4j.core.http.Problem;
@@ -73,7 +72,11 @@ class ServerSettingsAndProblemTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> parse(String json) {
-    return JsonCodec.instance().mapper().readValue(json, Map.class);
+    try {
+      return dev.fn4j.core.convert.JsonCodec.instance().mapper().readValue(json, Map.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new AssertionError("not JSON: " + json, e);
+    }
   }
 
   @Test

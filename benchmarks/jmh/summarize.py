@@ -112,7 +112,7 @@ def main(argv):
         f"scenario; DESIGN.md section 8 sets the target at {TARGET}x in time and in allocation, "
         "and \"(over)\" marks a ratio above it. Time error is JMH's 99.9% confidence half-width "
         "(none with fewer than 3 iterations). The noop row is the harness floor: a hand-written "
-        "handler that reads nothing and answers `{}`."
+        "handler that reads the event's bytes and answers `{}`."
     )
     text.append("")
     if rows:

@@ -49,7 +49,9 @@ final class MultiValueHeaders implements Headers {
   @Override
   public Set<String> names() {
     Set<String> names = new LinkedHashSet<>();
-    entries.values().forEach(entry -> names.add(entry.name));
+    for (Entry entry : entries.values()) {
+      names.add(entry.name);
+    }
     return Collections.unmodifiableSet(names);
   }
 
@@ -61,7 +63,9 @@ final class MultiValueHeaders implements Headers {
   @Override
   public Map<String, List<String>> asMap() {
     Map<String, List<String>> map = new LinkedHashMap<>();
-    entries.values().forEach(entry -> map.put(entry.name, entry.values));
+    for (Entry entry : entries.values()) {
+      map.put(entry.name, entry.values);
+    }
     return Collections.unmodifiableMap(map);
   }
 
@@ -124,8 +128,13 @@ final class MultiValueHeaders implements Headers {
     public Builder add(String name, String value) {
       String key = key(name);
       Objects.requireNonNull(value, name);
-      spellings.putIfAbsent(key, name);
-      values.computeIfAbsent(key, k -> new ArrayList<>(1)).add(value);
+      List<String> list = values.get(key);
+      if (list == null) {
+        spellings.put(key, name);
+        list = new ArrayList<>(1);
+        values.put(key, list);
+      }
+      list.add(value);
       return this;
     }
 
@@ -145,7 +154,11 @@ final class MultiValueHeaders implements Headers {
 
     @Override
     public Builder addAll(Headers headers) {
-      headers.asMap().forEach((name, list) -> list.forEach(value -> add(name, value)));
+      for (Map.Entry<String, List<String>> header : headers.asMap().entrySet()) {
+        for (String value : header.getValue()) {
+          add(header.getKey(), value);
+        }
+      }
       return this;
     }
 
@@ -155,8 +168,10 @@ final class MultiValueHeaders implements Headers {
         return EMPTY;
       }
       Map<String, Entry> entries = new LinkedHashMap<>();
-      values.forEach(
-          (key, list) -> entries.put(key, new Entry(spellings.get(key), List.copyOf(list))));
+      for (Map.Entry<String, List<String>> value : values.entrySet()) {
+        String key = value.getKey();
+        entries.put(key, new Entry(spellings.get(key), List.copyOf(value.getValue())));
+      }
       return new MultiValueHeaders(Collections.unmodifiableMap(entries));
     }
   }

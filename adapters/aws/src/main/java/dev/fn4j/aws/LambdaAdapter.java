@@ -19,7 +19,7 @@ import java.lang.System.Logger.Level;
  */
 public final class LambdaAdapter {
 
-  static final System.Logger LOG = System.getLogger("dev.fn4j.aws");
+  static final System.Logger LOG = dev.fn4j.core.logging.LazyLogger.of("dev.fn4j.aws");
 
   private final HttpInvoker http;
   private final RecordsInvoker records;

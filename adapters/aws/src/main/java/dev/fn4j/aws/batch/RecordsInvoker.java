@@ -33,7 +33,7 @@ import java.util.List;
  */
 public final class RecordsInvoker {
 
-  private static final System.Logger LOG = System.getLogger("dev.fn4j.aws");
+  private static final System.Logger LOG = dev.fn4j.core.logging.LazyLogger.of("dev.fn4j.aws");
 
   private final FunctionRuntime runtime;
 

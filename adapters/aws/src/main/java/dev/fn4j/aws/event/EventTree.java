@@ -67,7 +67,11 @@ public record EventTree(String path, Map<String, Object> fields) {
    * @throws MalformedEventException when absent or not a string
    */
   public String requireString(String name) {
-    return string(name).orElseThrow(() -> missing(name, "a string"));
+    Optional<String> value = string(name);
+    if (value.isEmpty()) {
+      throw missing(name, "a string");
+    }
+    return value.get();
   }
 
   /**
@@ -114,7 +118,11 @@ public record EventTree(String path, Map<String, Object> fields) {
    * @throws MalformedEventException when absent or not an object
    */
   public EventTree requireObject(String name) {
-    return object(name).orElseThrow(() -> missing(name, "a JSON object"));
+    Optional<EventTree> value = object(name);
+    if (value.isEmpty()) {
+      throw missing(name, "a JSON object");
+    }
+    return value.get();
   }
 
   /**

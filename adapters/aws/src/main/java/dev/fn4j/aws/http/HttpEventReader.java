@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads the HTTP request out of the four HTTP event formats. */
 public final class HttpEventReader {
@@ -38,19 +39,21 @@ public final class HttpEventReader {
     EventTree context = tree.requireObject("requestContext");
     EventTree http = context.requireObject("http");
     Headers.Builder headers = Headers.builder();
-    tree.object("headers").ifPresent(single -> addSingle(headers, single));
+    addSingle(headers, tree.object("headers"));
     List<String> cookies = tree.strings("cookies");
     if (!cookies.isEmpty() && !hasHeader(tree, "cookie")) {
       headers.add("Cookie", String.join("; ", cookies));
     }
-    String path = tree.string("rawPath").orElseGet(() -> http.string("path").orElse("/"));
+    Optional<String> rawPath = tree.string("rawPath");
+    String path = rawPath.isPresent() ? rawPath.get() : http.string("path").orElse("/");
     String stage = context.string("stage").orElse("$default");
     if (!stage.equals("$default") && path.startsWith("/" + stage + "/")) {
       path = path.substring(stage.length() + 1);
     } else if (path.equals("/" + stage)) {
       path = "/";
     }
-    String query = tree.string("rawQueryString").filter(q -> !q.isEmpty()).orElse(null);
+    String query = tree.string("rawQueryString").orElse("");
+    query = query.isEmpty() ? null : query;
     return new HttpEvent(
         kind, false, http.requireString("method"), path, query, headers.build(), body(tree));
   }
@@ -89,21 +92,33 @@ public final class HttpEventReader {
         multi.strings(name).forEach(value -> headers.add(name, value));
       }
     } else {
-      tree.object("headers").ifPresent(single -> addSingle(headers, single));
+      addSingle(headers, tree.object("headers"));
     }
     return headers.build();
   }
 
-  private static void addSingle(Headers.Builder headers, EventTree single) {
-    for (String name : single.fields().keySet()) {
-      single.string(name).ifPresent(value -> headers.add(name, value));
+  private static void addSingle(Headers.Builder headers, Optional<EventTree> single) {
+    if (single.isEmpty()) {
+      return;
+    }
+    for (String name : single.get().fields().keySet()) {
+      Optional<String> value = single.get().string(name);
+      if (value.isPresent()) {
+        headers.add(name, value.get());
+      }
     }
   }
 
   private static boolean hasHeader(EventTree tree, String name) {
-    return tree.object("headers")
-        .map(h -> h.fields().keySet().stream().anyMatch(key -> key.equalsIgnoreCase(name)))
-        .orElse(false);
+    Optional<EventTree> headers = tree.object("headers");
+    if (headers.isPresent()) {
+      for (String key : headers.get().fields().keySet()) {
+        if (key.equalsIgnoreCase(name)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

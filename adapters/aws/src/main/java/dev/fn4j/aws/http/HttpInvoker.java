@@ -31,7 +31,7 @@ import java.util.Set;
  */
 public final class HttpInvoker {
 
-  private static final System.Logger LOG = System.getLogger("dev.fn4j.aws");
+  private static final System.Logger LOG = dev.fn4j.core.logging.LazyLogger.of("dev.fn4j.aws");
   private static final Set<String> RESERVED =
       Set.of("content-length", "transfer-encoding", "connection", "set-cookie");
 

@@ -19,7 +19,7 @@ import java.time.Instant;
 public final class LambdaRuntimePlatform implements Platform {
 
   static final String RUNTIME_API = "AWS_LAMBDA_RUNTIME_API";
-  private static final System.Logger LOG = System.getLogger("dev.fn4j.aws");
+  private static final System.Logger LOG = dev.fn4j.core.logging.LazyLogger.of("dev.fn4j.aws");
 
   @Override
   public String id() {

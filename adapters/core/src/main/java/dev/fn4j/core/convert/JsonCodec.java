@@ -1,15 +1,17 @@
 package dev.fn4j.core.convert;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreType;
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.fn4j.function.InvocationContext;
@@ -49,14 +51,42 @@ public final class JsonCodec {
     private static final JsonCodec INSTANCE = new JsonCodec();
   }
 
-  /** The invocation context may hold credentials and raw platform objects: never in a body. */
-  @JsonIgnoreType
-  private interface NeverSerialised {}
+  /**
+   * The invocation context may hold credentials and raw platform objects: never in a body, it is
+   * written as {@code null}. A message inside a value is written as its payload; its headers and
+   * context stay out. (Serializers, not annotated mix-ins: reading annotations makes the JDK
+   * generate proxy classes, milliseconds of every cold start.)
+   */
+  private static SimpleModule guards() {
+    SimpleModule guards = new SimpleModule("fn4j-guards");
+    guards.addSerializer(InvocationContext.class, new ContextAsNull());
+    guards.addSerializer(Message.class, new MessageAsPayload());
+    return guards;
+  }
 
-  /** A message inside a value is written as its payload; its headers and context stay out. */
-  private interface MessageAsPayload {
-    @JsonValue
-    Object payload();
+  private static final class ContextAsNull extends StdSerializer<InvocationContext> {
+    ContextAsNull() {
+      super(InvocationContext.class);
+    }
+
+    @Override
+    public void serialize(InvocationContext value, JsonGenerator json, SerializerProvider provider)
+        throws IOException {
+      json.writeNull();
+    }
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static final class MessageAsPayload extends StdSerializer<Message> {
+    MessageAsPayload() {
+      super(Message.class);
+    }
+
+    @Override
+    public void serialize(Message value, JsonGenerator json, SerializerProvider provider)
+        throws IOException {
+      provider.defaultSerializeValue(value.payload(), json);
+    }
   }
 
   private final Set<JavaType> needJavaTime = ConcurrentHashMap.newKeySet();
@@ -68,8 +98,7 @@ public final class JsonCodec {
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-        .addMixIn(InvocationContext.class, NeverSerialised.class)
-        .addMixIn(Message.class, MessageAsPayload.class);
+        .addModule(guards());
   }
 
   /**

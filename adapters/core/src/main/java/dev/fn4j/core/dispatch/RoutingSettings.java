@@ -92,10 +92,15 @@ public record RoutingSettings(
   }
 
   private static Map<String, String> longestFirst(Map<String, String> paths) {
+    if (paths.isEmpty()) {
+      return Map.of();
+    }
+    List<String> keys = new java.util.ArrayList<>(paths.keySet());
+    keys.sort(java.util.Comparator.comparingInt(String::length).reversed());
     Map<String, String> sorted = new LinkedHashMap<>();
-    List.copyOf(paths.keySet()).stream()
-        .sorted((a, b) -> Integer.compare(b.length(), a.length()))
-        .forEach(key -> sorted.put(key, paths.get(key)));
+    for (String key : keys) {
+      sorted.put(key, paths.get(key));
+    }
     return java.util.Collections.unmodifiableMap(sorted);
   }
 }

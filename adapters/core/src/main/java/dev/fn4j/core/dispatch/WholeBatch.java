@@ -10,7 +10,7 @@ import java.util.List;
 /** A batch handed to a function over {@code List<T>} or {@code Flux<T>} in one call. */
 final class WholeBatch {
 
-  private static final System.Logger LOG = System.getLogger("dev.fn4j.dispatch");
+  private static final System.Logger LOG = dev.fn4j.core.logging.LazyLogger.of("dev.fn4j.dispatch");
 
   private WholeBatch() {}
 

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class GuardedHandler implements HttpHandler {
 
-  private static final System.Logger LOG = System.getLogger("dev.fn4j.http");
+  private static final System.Logger LOG = dev.fn4j.core.logging.LazyLogger.of("dev.fn4j.http");
 
   private final HttpHandler delegate;
   private final Object lock = new Object();

@@ -18,7 +18,7 @@ import java.util.Set;
 /** Reads requests from and writes replies to a JDK {@link HttpExchange}; shared by every server. */
 public final class HttpExchanges {
 
-  private static final System.Logger LOG = System.getLogger("dev.fn4j.http");
+  private static final System.Logger LOG = dev.fn4j.core.logging.LazyLogger.of("dev.fn4j.http");
 
   /** Headers the server itself controls; a function cannot set them. */
   private static final Set<String> RESERVED =

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class LifecycleHooks {
 
-  private static final System.Logger LOG = System.getLogger("dev.fn4j.lifecycle");
+  private static final System.Logger LOG =
+      dev.fn4j.core.logging.LazyLogger.of("dev.fn4j.lifecycle");
 
   /** A lifecycle point, for messages. */
   private enum Point {

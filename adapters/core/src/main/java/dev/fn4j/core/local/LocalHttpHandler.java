@@ -26,7 +26,7 @@ import java.lang.System.Logger.Level;
 final class LocalHttpHandler implements HttpHandler {
 
   static final String PLATFORM = "local";
-  private static final System.Logger LOG = System.getLogger("dev.fn4j.local");
+  private static final System.Logger LOG = dev.fn4j.core.logging.LazyLogger.of("dev.fn4j.local");
 
   private final FunctionRuntime runtime;
   private final int maxBodyBytes;

@@ -20,7 +20,7 @@ public final class LocalPlatform implements Platform {
   /** The port when {@code PORT} is unset. */
   public static final int DEFAULT_PORT = 8080;
 
-  private static final System.Logger LOG = System.getLogger("dev.fn4j.local");
+  private static final System.Logger LOG = dev.fn4j.core.logging.LazyLogger.of("dev.fn4j.local");
 
   @Override
   public String id() {

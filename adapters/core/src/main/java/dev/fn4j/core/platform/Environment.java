@@ -18,10 +18,7 @@ public interface Environment {
    * @return the system environment
    */
   static Environment system() {
-    return name -> {
-      String property = System.getProperty(propertyName(name));
-      return Optional.ofNullable(property != null ? property : System.getenv(name));
-    };
+    return SystemEnvironment.INSTANCE;
   }
 
   /**
@@ -61,7 +58,12 @@ public interface Environment {
    * @return the trimmed value, or empty
    */
   default Optional<String> value(String name) {
-    return get(name).map(String::trim).filter(value -> !value.isEmpty());
+    Optional<String> value = get(name);
+    if (value.isEmpty()) {
+      return value;
+    }
+    String trimmed = value.get().trim();
+    return trimmed.isEmpty() ? Optional.empty() : Optional.of(trimmed);
   }
 
   /**
@@ -81,6 +83,19 @@ public interface Environment {
       return Integer.parseInt(text.get());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " must be an integer, not '" + text.get() + "'");
+    }
+  }
+
+  /** The process's environment, system properties first; no lambda, for cold start. */
+  final class SystemEnvironment implements Environment {
+    static final SystemEnvironment INSTANCE = new SystemEnvironment();
+
+    private SystemEnvironment() {}
+
+    @Override
+    public Optional<String> get(String name) {
+      String property = System.getProperty(propertyName(name));
+      return Optional.ofNullable(property != null ? property : System.getenv(name));
     }
   }
 }

@@ -118,23 +118,43 @@ final class MultiValueHeaders implements Headers {
     return asMap().toString();
   }
 
-  /** Mutable collector; each {@link #build()} takes a snapshot. */
+  /**
+   * Mutable collector; each {@link #build()} takes a snapshot. One map entry per header; a header's
+   * values stay an immutable list while it has one value (the common case), so that building copies
+   * only what has several.
+   */
   static final class Builder implements Headers.Builder {
 
-    private final Map<String, String> spellings = new LinkedHashMap<>();
-    private final Map<String, List<String>> values = new LinkedHashMap<>();
+    /** A header being collected: its first spelling and its values so far. */
+    private static final class Slot {
+      final String name;
+      List<String> values;
+      boolean growable;
+
+      Slot(String name, List<String> values) {
+        this.name = name;
+        this.values = values;
+      }
+    }
+
+    private final Map<String, Slot> slots = new LinkedHashMap<>();
 
     @Override
     public Builder add(String name, String value) {
       String key = key(name);
       Objects.requireNonNull(value, name);
-      List<String> list = values.get(key);
-      if (list == null) {
-        spellings.put(key, name);
-        list = new ArrayList<>(1);
-        values.put(key, list);
+      Slot slot = slots.get(key);
+      if (slot == null) {
+        slots.put(key, new Slot(name, List.of(value)));
+      } else if (slot.growable) {
+        slot.values.add(value);
+      } else {
+        List<String> more = new ArrayList<>(slot.values.size() + 4);
+        more.addAll(slot.values);
+        more.add(value);
+        slot.values = more;
+        slot.growable = true;
       }
-      list.add(value);
       return this;
     }
 
@@ -143,12 +163,16 @@ final class MultiValueHeaders implements Headers {
       String key = key(name);
       List<String> replacement = List.of(newValues); // rejects null values before any change
       if (replacement.isEmpty()) {
-        spellings.remove(key);
-        values.remove(key);
+        slots.remove(key);
         return this;
       }
-      spellings.putIfAbsent(key, name);
-      values.put(key, new ArrayList<>(replacement));
+      Slot slot = slots.get(key);
+      if (slot == null) {
+        slots.put(key, new Slot(name, replacement));
+      } else {
+        slot.values = replacement;
+        slot.growable = false;
+      }
       return this;
     }
 
@@ -164,13 +188,13 @@ final class MultiValueHeaders implements Headers {
 
     @Override
     public Headers build() {
-      if (values.isEmpty()) {
+      if (slots.isEmpty()) {
         return EMPTY;
       }
-      Map<String, Entry> entries = new LinkedHashMap<>();
-      for (Map.Entry<String, List<String>> value : values.entrySet()) {
-        String key = value.getKey();
-        entries.put(key, new Entry(spellings.get(key), List.copyOf(value.getValue())));
+      Map<String, Entry> entries = new LinkedHashMap<>((int) (slots.size() / 0.75f) + 1);
+      for (Map.Entry<String, Slot> slot : slots.entrySet()) {
+        Slot value = slot.getValue();
+        entries.put(slot.getKey(), new Entry(value.name, List.copyOf(value.values)));
       }
       return new MultiValueHeaders(Collections.unmodifiableMap(entries));
     }

@@ -637,5 +637,44 @@ class LocalRunnerHttpTest {
       assertThat(response.join().statusCode()).isEqualTo(200);
       assertThat(response.join().body()).isEqualTo("in flight");
     }
+
+    @Test
+    void refusesNewRequestsWithServiceUnavailableWhileDraining() throws Exception {
+      // given a request in flight, and a stop waiting for it
+      EmbeddedHttpServer draining = start(Map.of());
+      servers.remove(draining);
+      CompletableFuture<HttpResponse<String>> inFlightResponse =
+          CLIENT.sendAsync(
+              HttpRequest.newBuilder(uri(draining, "/slow"))
+                  .timeout(Duration.ofSeconds(10))
+                  .header("Content-Type", "text/plain")
+                  .POST(BodyPublishers.ofString("in flight"))
+                  .build(),
+              BodyHandlers.ofString());
+      while (inFlight.get() == 0 && !inFlightResponse.isDone()) {
+        Thread.sleep(5);
+      }
+      CompletableFuture<Boolean> stopped =
+          CompletableFuture.supplyAsync(() -> draining.stop(Duration.ofSeconds(5)));
+      Thread.sleep(50);
+
+      // when a new request arrives during the drain
+      HttpResponse<String> refused =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(uri(draining, "/uppercase"))
+                      .timeout(Duration.ofSeconds(5))
+                      .header("Content-Type", "text/plain")
+                      .POST(BodyPublishers.ofString("late"))
+                      .build(),
+                  BodyHandlers.ofString());
+
+      // then
+      assertThat(refused.statusCode()).isEqualTo(503);
+      assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+      assertThat(refused.body()).contains("\"status\":503").contains("shutting down");
+      assertThat(inFlightResponse.join().statusCode()).isEqualTo(200);
+      assertThat(stopped.join()).isTrue();
+    }
   }
 }

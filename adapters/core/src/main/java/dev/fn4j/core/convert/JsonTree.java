@@ -11,16 +11,15 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads and writes JSON documents as plain Java values ({@code Map<String, Object>}, {@code
- * List<Object>}, {@code String}, {@code Long}/{@code BigInteger}/{@code BigDecimal}, {@code
- * Boolean}, {@code null}) with Jackson's streaming parser only (jackson-core). Adapters read vendor
- * envelopes with it, so that a function whose types need no data binding never loads {@code
- * jackson-databind}.
+ * Reads and writes JSON documents as plain Java values (an immutable {@code Map<String, Object>} in
+ * document order, {@code List<Object>}, {@code String}, {@code Long}/{@code BigInteger}/{@code
+ * BigDecimal}, {@code Boolean}, {@code null}) with Jackson's streaming parser only (jackson-core).
+ * Adapters read vendor envelopes with it, so that a function whose types need no data binding never
+ * loads {@code jackson-databind}.
  *
  * <p>Limits are jackson-core's defaults: nesting depth 500, string and number lengths bounded.
  */
@@ -100,16 +99,16 @@ public final class JsonTree {
   }
 
   private static Map<String, Object> object(JsonParser parser) throws IOException {
-    Map<String, Object> map = new LinkedHashMap<>();
+    JsonObject.Builder object = new JsonObject.Builder();
     JsonToken token;
     while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
-      map.put(name, value(parser, parser.nextToken()));
+      object.put(name, value(parser, parser.nextToken()));
     }
     if (token != JsonToken.END_OBJECT) {
       throw new JsonCodec.JsonDecodeException("unexpected token " + token + " in an object");
     }
-    return Collections.unmodifiableMap(map);
+    return object.build();
   }
 
   private static List<Object> array(JsonParser parser) throws IOException {

@@ -79,13 +79,14 @@ classpath_of() {
     scf)
       # The Lambda Java runtime brings aws-lambda-java-serialization, which Spring Cloud Function
       # needs to read AWS event types (the SQS function); scf.jar leaves it out (scope provided),
-      # so it comes from the local Maven repository, in the version scf/pom.xml names.
+      # so it comes from the local Maven repository, in the version the root pom.xml manages.
       jar=$BENCH_DIR/scf/target/scf.jar
       [[ -f $jar ]] || return 0
       local repo=${MAVEN_REPO:-$HOME/.m2/repository}/com/amazonaws/aws-lambda-java-serialization
       local version serialization
-      version=$(grep -A1 '<artifactId>aws-lambda-java-serialization</artifactId>' \
-        "$BENCH_DIR/scf/pom.xml" | sed -n 's:.*<version>\(.*\)</version>.*:\1:p' | head -n 1)
+      version=$(sed -n \
+        's:.*<aws-lambda-java-serialization.version>\(.*\)</aws-lambda-java-serialization.version>.*:\1:p' \
+        "$BENCH_DIR/../pom.xml" | head -n 1)
       serialization=$repo/$version/aws-lambda-java-serialization-$version.jar
       if [[ -n $version && -f $serialization ]]; then
         echo "$jar:$serialization"

@@ -2,7 +2,6 @@ package dev.fn4j.aws.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.fn4j.aws.event.EventKind;
 import dev.fn4j.core.convert.Payload;
 import dev.fn4j.function.Headers;
 import java.io.ByteArrayOutputStream;
@@ -139,10 +138,5 @@ public final class HttpResponseWriter {
       json.writeStringField("body", Base64.getEncoder().encodeToString(body.asBytes()));
       json.writeBooleanField("isBase64Encoded", true);
     }
-  }
-
-  /** Tells whether the kind is one this writer serves. */
-  static boolean serves(EventKind kind) {
-    return kind.isHttp();
   }
 }

@@ -168,16 +168,4 @@ public record Signature(
   public boolean takesWholeBatch() {
     return inputShape == Shape.LIST || inputShape == Shape.FLUX;
   }
-
-  /**
-   * Tells whether the function needs Reactor on the classpath.
-   *
-   * @return true when its input or output is a {@code Mono} or {@code Flux}
-   */
-  public boolean needsReactor() {
-    return inputShape == Shape.MONO
-        || inputShape == Shape.FLUX
-        || outputShape == Shape.MONO
-        || outputShape == Shape.FLUX;
-  }
 }

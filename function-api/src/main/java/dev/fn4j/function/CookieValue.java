@@ -18,10 +18,9 @@ record CookieValue(
     implements Cookie {
 
   private static final Set<String> SAME_SITE = Set.of("Strict", "Lax", "None");
-  private static final String SEPARATORS = "()<>@,;:\\\"/[]?={} \t";
 
   static CookieValue create(String name, String value) {
-    if (name == null || name.isEmpty() || !name.chars().allMatch(CookieValue::isTokenChar)) {
+    if (!HttpTokens.isToken(name)) {
       throw new IllegalArgumentException("Invalid cookie name: '" + name + "'");
     }
     Objects.requireNonNull(value, "cookie value");
@@ -34,10 +33,6 @@ record CookieValue(
           "Invalid characters in the value of cookie '" + name + "'");
     }
     return new CookieValue(name, value, null, null, null, false, false, null);
-  }
-
-  private static boolean isTokenChar(int c) {
-    return c > 0x20 && c < 0x7f && SEPARATORS.indexOf(c) < 0;
   }
 
   private static boolean isCookieOctet(int c) {

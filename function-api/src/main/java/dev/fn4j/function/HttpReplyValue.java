@@ -26,17 +26,13 @@ record HttpReplyValue<T>(int statusCode, Headers headers, List<Cookie> cookies, 
     if ("Set-Cookie".equalsIgnoreCase(name)) {
       throw new IllegalArgumentException("Use withCookie(Cookie) to set cookies, not a header");
     }
-    if (name.isEmpty() || !name.chars().allMatch(HttpReplyValue::isTokenChar)) {
+    if (!HttpTokens.isToken(name)) {
       throw new IllegalArgumentException("Invalid HTTP header name '" + name + "'");
     }
     if (value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
       throw new IllegalArgumentException("Invalid characters in HTTP header '" + name + "'");
     }
     return name;
-  }
-
-  private static boolean isTokenChar(int c) {
-    return c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.fn4j.core.convert.Payload;
 import dev.fn4j.core.dispatch.FunctionException;
 import dev.fn4j.core.dispatch.FunctionRequest;
 import dev.fn4j.core.dispatch.FunctionResult;
+import dev.fn4j.core.http.HttpExchanges;
 import dev.fn4j.core.http.Problem;
 import dev.fn4j.function.Cookie;
 import dev.fn4j.function.Headers;
@@ -20,9 +21,7 @@ import dev.fn4j.function.TraceContext;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Serves HTTP events: routes by path, dispatches, and answers in the event's own response format.
@@ -32,8 +31,6 @@ import java.util.Set;
 public final class HttpInvoker {
 
   private static final System.Logger LOG = dev.fn4j.core.logging.LazyLogger.of("dev.fn4j.aws");
-  private static final Set<String> RESERVED =
-      Set.of("content-length", "transfer-encoding", "connection", "set-cookie");
 
   private final FunctionRuntime runtime;
 
@@ -122,7 +119,7 @@ public final class HttpInvoker {
       String name = header.getKey();
       if (name.equalsIgnoreCase("Set-Cookie")) {
         cookies.addAll(header.getValue());
-      } else if (!RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
+      } else if (!HttpExchanges.isServerControlled(name)) {
         header.getValue().forEach(value -> headers.add(name, value));
       }
     }

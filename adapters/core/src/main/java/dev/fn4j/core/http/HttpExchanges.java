@@ -27,6 +27,18 @@ public final class HttpExchanges {
   private HttpExchanges() {}
 
   /**
+   * Tells whether a response header is one the server or gateway controls ({@code Content-Length},
+   * {@code Transfer-Encoding}, {@code Connection}, {@code Date}, {@code Set-Cookie}), which a
+   * function's reply headers cannot set; cookies go through {@code HttpReply.withCookie}.
+   *
+   * @param name the header name, in any case
+   * @return true when the header is dropped from a function's reply headers
+   */
+  public static boolean isServerControlled(String name) {
+    return RESERVED.contains(name.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /**
    * Returns the request headers.
    *
    * @param exchange the exchange
@@ -90,7 +102,7 @@ public final class HttpExchanges {
     com.sun.net.httpserver.Headers out = exchange.getResponseHeaders();
     for (Map.Entry<String, List<String>> header : result.headers().asMap().entrySet()) {
       String name = header.getKey();
-      if (RESERVED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+      if (isServerControlled(name)) {
         continue;
       }
       for (String value : header.getValue()) {

@@ -20,10 +20,8 @@ public final class Main {
    * @param args ignored; configuration comes from the environment
    */
   public static void main(String[] args) {
-    int status = run(Environment.system(), Main.class.getClassLoader());
-    if (status != 0) {
-      System.exit(status);
-    }
+    // Exit explicitly: a thread a function started must not keep a stopped platform alive.
+    System.exit(run(Environment.system(), Main.class.getClassLoader()));
   }
 
   static int run(Environment environment, ClassLoader loader) {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Reads requests from and writes replies to a JDK {@link HttpExchange}; shared by every server. */
 public final class HttpExchanges {
@@ -100,9 +101,31 @@ public final class HttpExchanges {
    */
   public static void sendResult(HttpExchange exchange, FunctionResult result) throws IOException {
     com.sun.net.httpserver.Headers out = exchange.getResponseHeaders();
-    for (Map.Entry<String, List<String>> header : result.headers().asMap().entrySet()) {
+    addReplyHeaders(out, result.headers(), name -> false);
+    for (Cookie cookie : result.cookies()) {
+      out.add("Set-Cookie", cookie.toSetCookieHeader());
+    }
+    String contentType = result.effectiveContentType();
+    if (contentType != null && !out.containsKey("Content-Type")) {
+      out.set("Content-Type", contentType);
+    }
+    send(exchange, result.httpStatus(), result.bytes());
+  }
+
+  /**
+   * Adds a function's reply headers to a response: server-controlled headers and those the caller
+   * excludes are skipped, and a header with characters that could split the response is dropped
+   * with a warning.
+   *
+   * @param out the response headers
+   * @param headers the function's reply headers
+   * @param exclude names (as the function wrote them) the caller writes itself
+   */
+  public static void addReplyHeaders(
+      com.sun.net.httpserver.Headers out, Headers headers, Predicate<String> exclude) {
+    for (Map.Entry<String, List<String>> header : headers.asMap().entrySet()) {
       String name = header.getKey();
-      if (isServerControlled(name)) {
+      if (isServerControlled(name) || exclude.test(name)) {
         continue;
       }
       for (String value : header.getValue()) {
@@ -114,14 +137,6 @@ public final class HttpExchanges {
         }
       }
     }
-    for (Cookie cookie : result.cookies()) {
-      out.add("Set-Cookie", cookie.toSetCookieHeader());
-    }
-    String contentType = result.effectiveContentType();
-    if (contentType != null && !out.containsKey("Content-Type")) {
-      out.set("Content-Type", contentType);
-    }
-    send(exchange, result.httpStatus(), result.bytes());
   }
 
   /**

@@ -5,10 +5,10 @@ import dev.fn4j.core.http.EmbeddedHttpServer;
 import dev.fn4j.core.http.HttpServerSettings;
 import dev.fn4j.core.platform.Environment;
 import dev.fn4j.core.platform.Platform;
+import dev.fn4j.core.platform.ShutdownSignal;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The local runner: every function over HTTP on {@code localhost:8080} ({@code PORT} overrides),
@@ -65,16 +65,13 @@ public final class LocalPlatform implements Platform {
             + ":"
             + server.port()
             + "/ (GET / lists them)");
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.stop();
-                  runtime.lifecycle().preStop();
-                  stopped.countDown();
-                },
-                "fn4j-shutdown"));
-    stopped.await();
+    ShutdownSignal signal = ShutdownSignal.install();
+    try {
+      signal.await();
+      server.stop();
+      runtime.lifecycle().preStop();
+    } finally {
+      signal.finished();
+    }
   }
 }

@@ -1,0 +1,133 @@
+package dev.fn4j.core.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.fn4j.core.FunctionRuntime;
+import dev.fn4j.core.catalog.Composition;
+import dev.fn4j.core.catalog.FunctionKind;
+import dev.fn4j.core.convert.Payload;
+import dev.fn4j.core.dispatch.FunctionException;
+import dev.fn4j.core.dispatch.FunctionRequest;
+import dev.fn4j.core.dispatch.FunctionResult;
+import dev.fn4j.core.dispatch.RequestIds;
+import dev.fn4j.function.Headers;
+import dev.fn4j.function.InvocationContext;
+import dev.fn4j.function.TraceContext;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+
+/**
+ * Serves functions over plain HTTP: {@code POST /{name}} calls a function or consumer, {@code GET
+ * /{name}} a supplier, {@code /{a}|{b}} or {@code /{a},{b}} a composition, and {@code /} the
+ * selected or only function. Failures answer with the status of DESIGN.md §6 and a problem body.
+ *
+ * <p>The local runner serves every request this way; the Knative adapter serves requests that are
+ * not CloudEvents this way.
+ */
+public final class FunctionHttpHandler implements HttpHandler {
+
+  private static final System.Logger LOG = dev.fn4j.core.logging.LazyLogger.of("dev.fn4j.http");
+
+  private final FunctionRuntime runtime;
+  private final int maxBodyBytes;
+  private final String platform;
+  private final Map<String, String> attributes;
+
+  /**
+   * Creates a handler.
+   *
+   * @param runtime the functions
+   * @param maxBodyBytes the largest request body accepted (larger ones get 413)
+   * @param platform the platform id the invocation context reports
+   * @param attributes platform attributes every invocation context carries, such as the service
+   *     name
+   */
+  public FunctionHttpHandler(
+      FunctionRuntime runtime, int maxBodyBytes, String platform, Map<String, String> attributes) {
+    this.runtime = runtime;
+    this.maxBodyBytes = maxBodyBytes;
+    this.platform = platform;
+    this.attributes = Map.copyOf(attributes);
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    String method = exchange.getRequestMethod();
+    String path = exchange.getRequestURI().getPath();
+    String requestId = RequestIds.next();
+    try {
+      Composition function = runtime.router().byPath(path);
+      checkMethod(function, method, exchange);
+      byte[] body = HttpExchanges.readBody(exchange, maxBodyBytes, function.name());
+      Headers headers = HttpExchanges.requestHeaders(exchange);
+      FunctionRequest request =
+          new FunctionRequest(
+              Payload.ofBytes(body), headers, context(exchange, headers, requestId));
+      FunctionResult result = runtime.dispatcher().call(function, request);
+      HttpExchanges.sendResult(exchange, result);
+    } catch (FunctionException e) {
+      logFailure(method, path, requestId, e);
+      HttpExchanges.sendProblem(exchange, Problem.of(e, requestId));
+    }
+  }
+
+  private static void checkMethod(Composition function, String method, HttpExchange exchange) {
+    String allowed = function.kind() == FunctionKind.SUPPLIER ? "GET" : "POST";
+    if (!allowed.equals(method)) {
+      exchange.getResponseHeaders().set("Allow", allowed);
+      throw FunctionException.methodNotAllowed(
+          function.name(),
+          "a " + function.kind().label() + " is invoked with " + allowed + ", not " + method);
+    }
+  }
+
+  private InvocationContext context(HttpExchange exchange, Headers headers, String requestId) {
+    String query = exchange.getRequestURI().getRawQuery();
+    InvocationContext.Builder context =
+        InvocationContext.builder()
+            .requestId(requestId)
+            .platform(platform)
+            .trace(
+                TraceContext.of(
+                    headers.first("traceparent").orElse(null),
+                    headers.first("tracestate").orElse(null),
+                    null))
+            .attribute("http.method", exchange.getRequestMethod())
+            .attribute("http.path", exchange.getRequestURI().getPath())
+            .raw(exchange);
+    attributes.forEach(context::attribute);
+    if (query != null) {
+      context.attribute("http.query", query);
+    }
+    return context.build();
+  }
+
+  /**
+   * Logs a failed request on one line: WARNING for 5xx, INFO otherwise; never a stack trace or a
+   * message of user code.
+   *
+   * @param method the request method
+   * @param path the request path
+   * @param requestId the request id
+   * @param failure the failure
+   */
+  public static void logFailure(
+      String method, String path, String requestId, FunctionException failure) {
+    Level level = failure.httpStatus() >= 500 ? Level.WARNING : Level.INFO;
+    if (LOG.isLoggable(level)) {
+      LOG.log(
+          level,
+          "["
+              + requestId
+              + "] "
+              + method
+              + " "
+              + path.replaceAll("[^\\x20-\\x7e]", "?")
+              + " -> "
+              + failure.httpStatus()
+              + ": "
+              + failure.toLogLine());
+    }
+  }
+}

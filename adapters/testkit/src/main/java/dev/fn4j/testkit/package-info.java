@@ -15,6 +15,14 @@
  *       API on a free loopback port; a test queues {@link dev.fn4j.testkit.LambdaEvent}s and waits
  *       for each {@link dev.fn4j.testkit.LambdaInvocationResult}, and reads {@link
  *       dev.fn4j.testkit.LambdaErrorReport}s.
+ *   <li>{@link dev.fn4j.testkit.KnativeBrokerFake}: an in-process stand-in for a Knative Broker on
+ *       a free loopback port, speaking CloudEvents over HTTP (binding 1.0; 0.3 read too). Its
+ *       ingress records the {@link dev.fn4j.testkit.CloudEventMessage}s posted in binary,
+ *       structured or batch mode (400 and {@link dev.fn4j.testkit.KnativeBrokerFake#rejected()} for
+ *       anything else; queued statuses such as 503 on request), and it delivers events to a
+ *       subscriber the way a Trigger does: {@code Prefer: reply}, retries on 404, 408, 409, 425,
+ *       429, 5xx and connection failures as a {@link dev.fn4j.testkit.DeliveryPolicy} says, the
+ *       outcome and the reply event in a {@link dev.fn4j.testkit.Delivery}.
  *   <li>{@link dev.fn4j.testkit.JvmProcess}: a child JVM with captured output, for running a
  *       runtime such as the AWS Lambda runtime interface client against the fake.
  * </ul>

@@ -88,8 +88,17 @@ final class KnativeHttpHandler implements HttpHandler {
       }
       if (!exchange.getRequestMethod().equals("POST")) {
         exchange.getResponseHeaders().set("Allow", "POST");
-        throw FunctionException.methodNotAllowed(
-            "", "CloudEvents are delivered with POST, not " + exchange.getRequestMethod());
+        HttpExchanges.sendProblem(
+            exchange,
+            new Problem(
+                405,
+                FunctionException.Kind.METHOD_NOT_ALLOWED.title(),
+                "CloudEvents are delivered with POST, not "
+                    + Attributes.printable(exchange.getRequestMethod()),
+                null,
+                "ROUTE",
+                requestId));
+        return;
       }
       byte[] body =
           HttpExchanges.readBody(exchange, settings.http().maxBodyBytes(), "the CloudEvent");

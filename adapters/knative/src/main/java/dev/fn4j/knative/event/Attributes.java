@@ -2,12 +2,12 @@ package dev.fn4j.knative.event;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The CloudEvents context attributes fn4j knows by name, and the checks every incoming event passes
@@ -52,6 +52,25 @@ public final class Attributes {
   public static final String V03 = "0.3";
 
   private static final Set<String> REQUIRED = Set.of(ID, SOURCE, SPEC_VERSION, TYPE);
+
+  /** The context attributes the spec types as strings (URI, URI-reference and Timestamp too). */
+  private static final Set<String> STRING_TYPED =
+      Set.of(
+          ID,
+          SOURCE,
+          SPEC_VERSION,
+          TYPE,
+          DATA_CONTENT_TYPE,
+          DATA_SCHEMA,
+          SCHEMA_URL,
+          DATA_CONTENT_ENCODING,
+          SUBJECT,
+          TIME);
+
+  private static final Pattern RFC_3339 =
+      Pattern.compile(
+          "(\\d{4})-(\\d{2})-(\\d{2})[Tt](\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)?"
+              + "(?:[Zz]|[+-](\\d{2}):(\\d{2}))");
 
   private Attributes() {}
 
@@ -128,6 +147,17 @@ public final class Attributes {
   }
 
   /**
+   * Tells whether the spec gives an attribute a string type, so that the JSON format must carry it
+   * as a JSON string.
+   *
+   * @param name the attribute's name
+   * @return true for id, source, specversion, type, datacontenttype, dataschema, subject, time
+   */
+  public static boolean isStringTyped(String name) {
+    return STRING_TYPED.contains(name);
+  }
+
+  /**
    * Tells whether an attribute is one of the four every event must have.
    *
    * @param name the attribute's name
@@ -150,10 +180,31 @@ public final class Attributes {
     }
   }
 
+  /**
+   * Checks RFC 3339's {@code date-time}: any number of fractional digits and a leap second are
+   * allowed, which {@code java.time} parsing would refuse.
+   */
   private static void checkTime(String time) {
-    try {
-      OffsetDateTime.parse(time.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-    } catch (DateTimeParseException e) {
+    Matcher parts = RFC_3339.matcher(time);
+    boolean valid = parts.matches();
+    if (valid) {
+      try {
+        LocalDate.of(
+            Integer.parseInt(parts.group(1)),
+            Integer.parseInt(parts.group(2)),
+            Integer.parseInt(parts.group(3)));
+        valid =
+            Integer.parseInt(parts.group(4)) <= 23
+                && Integer.parseInt(parts.group(5)) <= 59
+                && Integer.parseInt(parts.group(6)) <= 60
+                && (parts.group(7) == null
+                    || (Integer.parseInt(parts.group(7)) <= 23
+                        && Integer.parseInt(parts.group(8)) <= 59));
+      } catch (DateTimeException e) {
+        valid = false;
+      }
+    }
+    if (!valid) {
       throw new InvalidEventException(
           "the attribute 'time' is not an RFC 3339 timestamp: '" + printable(time) + "'");
     }

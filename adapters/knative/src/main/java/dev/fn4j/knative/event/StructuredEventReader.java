@@ -123,6 +123,11 @@ public final class StructuredEventReader {
 
   private static String attributeValue(
       JsonParser parser, JsonToken token, String name, String where) throws IOException {
+    if (Attributes.isStringTyped(name)
+        && token != JsonToken.VALUE_STRING
+        && token != JsonToken.VALUE_NULL) {
+      throw new InvalidEventException(where + "the attribute '" + name + "' must be a JSON string");
+    }
     return switch (token) {
       case VALUE_STRING -> parser.getText();
       case VALUE_TRUE -> "true";

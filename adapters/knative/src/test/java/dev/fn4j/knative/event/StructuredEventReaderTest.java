@@ -91,11 +91,24 @@ class StructuredEventReaderTest {
         "relative dataschema | ,\"dataschema\":\"schemas/a\" | absolute URI",
         "json data for text type | ,\"datacontenttype\":\"text/plain\",\"data\":{} | not JSON",
         "trailing content | }{ | after the JSON document",
+        "numeric subject | ,\"subject\":5 | 'subject' must be a JSON string",
+        "february 30 | ,\"time\":\"2018-02-30T00:00:00Z\" | RFC 3339",
+        "hour 24 | ,\"time\":\"2018-02-03T24:00:00Z\" | RFC 3339",
       })
   void malformed_events_are_refused_with_a_reason(String label, String members, String reason) {
     assertThatThrownBy(() -> read(members))
         .isInstanceOf(InvalidEventException.class)
         .hasMessageContaining(reason);
+  }
+
+  @Test
+  void required_attributes_must_be_json_strings() {
+    assertThatThrownBy(
+            () ->
+                StructuredEventReader.readEvent(
+                    "{\"specversion\":\"1.0\",\"id\":5,\"source\":\"/\",\"type\":\"t\"}"
+                        .getBytes()))
+        .hasMessageContaining("'id' must be a JSON string");
   }
 
   @Test

@@ -1,9 +1,11 @@
 package dev.fn4j.knative;
 
+import dev.fn4j.core.dispatch.FunctionResult;
 import dev.fn4j.core.dispatch.RequestIds;
 import dev.fn4j.function.Headers;
 import dev.fn4j.knative.event.Attributes;
 import dev.fn4j.knative.event.CloudEvent;
+import dev.fn4j.knative.event.EventWriter.OutgoingEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -86,6 +88,31 @@ final class ReplyAttributes {
       }
     }
     return attributes;
+  }
+
+  /**
+   * Builds the reply event to a function's result.
+   *
+   * @param function the function's name
+   * @param incoming the event answered
+   * @param result the function's result, which has a value
+   * @return the reply event
+   */
+  OutgoingEvent replyTo(String function, CloudEvent incoming, FunctionResult result) {
+    return new OutgoingEvent(
+        build(function, incoming, result.headers()), result.bytes(), result.effectiveContentType());
+  }
+
+  /**
+   * Tells whether a result is worth a reply event: the function returned a value (an empty string
+   * is one), not {@code null} or nothing.
+   *
+   * @param result the result
+   * @return true when there is a value to send
+   */
+  static boolean hasValue(FunctionResult result) {
+    return !(result.payload().isEmpty() && result.contentType() == null)
+        || result.headers().contains("Content-Type");
   }
 
   /**

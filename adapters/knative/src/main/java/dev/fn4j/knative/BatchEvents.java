@@ -59,7 +59,7 @@ final class BatchEvents {
         targets.add(null);
         routeFailures[i] = e;
       }
-      items.add(requests.of(exchange, headers, event, requestId + "-" + i));
+      items.add(requests.of(exchange, headers, event, EventMode.BATCH, requestId + "-" + i));
     }
     List<BatchOutcome.Item> outcomes = outcomes(targets, items);
     List<OutgoingEvent> replyEvents = new ArrayList<>();

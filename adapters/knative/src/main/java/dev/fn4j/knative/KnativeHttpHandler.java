@@ -94,7 +94,9 @@ final class KnativeHttpHandler implements HttpHandler {
       Composition target = routes.route(event, path, headers);
       function = target.name();
       FunctionResult result =
-          runtime.dispatcher().call(target, requests.of(exchange, headers, event, requestId));
+          runtime
+              .dispatcher()
+              .call(target, requests.of(exchange, headers, event, mode.get(), requestId));
       reply(exchange, target, event, mode.get(), result);
     } catch (InvalidEventException e) {
       logInvalid(exchange, requestId, e);

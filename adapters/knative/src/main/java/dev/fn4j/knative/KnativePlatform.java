@@ -61,6 +61,7 @@ public final class KnativePlatform implements Platform {
   public void run(FunctionRuntime runtime) throws IOException, InterruptedException {
     ShutdownSignal signal = ShutdownSignal.install();
     KnativeSettings settings = KnativeSettings.from(runtime.environment());
+    runtime.prepareDataBindingInBackground();
     EmbeddedHttpServer server =
         EmbeddedHttpServer.start(settings.http(), new KnativeHttpHandler(runtime, settings));
     Optional<SinkEmitter> emitter;

@@ -7,11 +7,11 @@ import dev.fn4j.knative.event.Attributes;
 import dev.fn4j.knative.event.CloudEvent;
 import dev.fn4j.knative.event.EventWriter.OutgoingEvent;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The attributes of the events fn4j sends: replies to incoming events, and events a supplier sends
@@ -25,7 +25,10 @@ final class ReplyAttributes {
   private static final String TRACEPARENT = "traceparent";
   private static final String TRACESTATE = "tracestate";
 
+  private static final int CACHE_LIMIT = 256;
+
   private final KnativeSettings settings;
+  private final Map<String, String[]> defaults = new ConcurrentHashMap<>();
 
   ReplyAttributes(KnativeSettings settings) {
     this.settings = settings;
@@ -38,7 +41,7 @@ final class ReplyAttributes {
    * @return the type
    */
   String typeOf(String function) {
-    return settings.replyType().replace("{function}", function);
+    return defaults(function)[0];
   }
 
   /**
@@ -48,10 +51,26 @@ final class ReplyAttributes {
    * @return the source, a URI reference
    */
   String sourceOf(String function) {
-    return settings
-        .replySource()
-        .replace("{service}", uriSafe(settings.service()))
-        .replace("{function}", uriSafe(function));
+    return defaults(function)[1];
+  }
+
+  /** The default type and source of a function, from the templates, kept after the first time. */
+  private String[] defaults(String function) {
+    String[] known = defaults.get(function);
+    if (known != null) {
+      return known;
+    }
+    String[] computed = {
+      settings.replyType().replace("{function}", function),
+      settings
+          .replySource()
+          .replace("{service}", uriSafe(settings.service()))
+          .replace("{function}", uriSafe(function))
+    };
+    if (defaults.size() < CACHE_LIMIT) {
+      defaults.put(function, computed);
+    }
+    return computed;
   }
 
   /**
@@ -68,7 +87,7 @@ final class ReplyAttributes {
     attributes.put(Attributes.ID, RequestIds.next());
     attributes.put(Attributes.SOURCE, sourceOf(function));
     attributes.put(Attributes.TYPE, typeOf(function));
-    attributes.put(Attributes.TIME, Instant.now().toString());
+    attributes.put(Attributes.TIME, EventTimes.now());
     if (incoming != null) {
       incoming.attribute(TRACEPARENT).ifPresent(value -> attributes.put(TRACEPARENT, value));
       incoming.attribute(TRACESTATE).ifPresent(value -> attributes.put(TRACESTATE, value));

@@ -178,6 +178,23 @@ public final class JsonCodec {
   }
 
   /**
+   * Builds and caches what reading and writing a declared type needs (Jackson's deserializer and
+   * serializer, and the hundreds of classes behind them), so that the first request does not wait
+   * for it. Failures are ignored: the first real read or write reports them.
+   *
+   * @param type a declared input or output type
+   */
+  public void prepare(Type type) {
+    try {
+      JavaType javaType = Plain.MAPPER.constructType(type);
+      Plain.MAPPER.readerFor(javaType);
+      Plain.MAPPER.writerFor(javaType);
+    } catch (RuntimeException | LinkageError e) {
+      // Nothing to prepare: the invocation that needs this type reports the problem.
+    }
+  }
+
+  /**
    * Writes a value as JSON text.
    *
    * @param value the value

@@ -55,6 +55,8 @@ public final class LocalPlatform implements Platform {
 
   @Override
   public void run(FunctionRuntime runtime) throws IOException, InterruptedException {
+    ShutdownSignal signal = ShutdownSignal.install();
+    runtime.prepareDataBindingInBackground();
     EmbeddedHttpServer server = start(runtime);
     LOG.log(
         Level.INFO,
@@ -65,7 +67,6 @@ public final class LocalPlatform implements Platform {
             + ":"
             + server.port()
             + "/ (GET / lists them)");
-    ShutdownSignal signal = ShutdownSignal.install();
     try {
       signal.await();
       server.stop();

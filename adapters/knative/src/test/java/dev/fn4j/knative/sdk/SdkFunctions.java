@@ -92,8 +92,11 @@ final class SdkFunctions {
               described.add(message);
               Map<String, String> echo = new TreeMap<>();
               for (String name : message.headers().names()) {
-                if (name.startsWith("ce-")) {
-                  echo.put(name, message.headers().first(name).orElseThrow());
+                // Header names keep the spelling they arrived with; they compare ignoring case.
+                if (name.regionMatches(true, 0, "ce-", 0, 3)) {
+                  echo.put(
+                      name.toLowerCase(java.util.Locale.ROOT),
+                      message.headers().first(name).orElseThrow());
                 }
               }
               message.context().attributes().entrySet().stream()

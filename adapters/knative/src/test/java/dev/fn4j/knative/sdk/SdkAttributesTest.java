@@ -15,10 +15,6 @@ import io.cloudevents.jackson.JsonFormat;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -28,25 +24,7 @@ import org.junit.jupiter.api.Test;
  * 0.3 events from the SDK are accepted and answered in 1.0, and the {@code ce-} headers of a
  * returned message set the attributes of the reply the SDK reads.
  */
-class SdkAttributesTest {
-
-  private static final SdkFunctions FUNCTIONS = new SdkFunctions();
-  private static SdkClient client;
-
-  @BeforeAll
-  static void startServer() {
-    client = SdkClient.start(FUNCTIONS::register, Map.of());
-  }
-
-  @AfterAll
-  static void stopServer() {
-    client.close();
-  }
-
-  @BeforeEach
-  void forgetEarlierCalls() {
-    FUNCTIONS.clear();
-  }
+class SdkAttributesTest extends SdkServerTest {
 
   @Nested
   class Extensions {
@@ -81,7 +59,7 @@ class SdkAttributesTest {
       assertThat(echo.get("ce.id").asText()).isEqualTo("ext-1");
       assertThat(echo.get("ce.type").asText()).isEqualTo("com.acme.ext");
       assertThat(echo.get("ce.specversion").asText()).isEqualTo("1.0");
-      assertThat(FUNCTIONS.described.get(0).payload()).isEqualTo("x");
+      assertThat(functions.described.get(0).payload()).isEqualTo("x");
     }
 
     @Test
@@ -118,8 +96,8 @@ class SdkAttributesTest {
 
       // then
       assertThat(reply.status()).isEqualTo(200);
-      assertThat(FUNCTIONS.greeted.get(0).payload()).isEqualTo(new Order("tea", 5));
-      assertThat(FUNCTIONS.greeted.get(0).context().attributes())
+      assertThat(functions.greeted.get(0).payload()).isEqualTo(new Order("tea", 5));
+      assertThat(functions.greeted.get(0).context().attributes())
           .containsEntry("ce.specversion", "0.3");
       assertReplyAttributes(reply.event(), request, "greet");
     }
@@ -134,8 +112,8 @@ class SdkAttributesTest {
 
       // then
       assertThat(reply.status()).isEqualTo(200);
-      assertThat(FUNCTIONS.greeted.get(0).payload()).isEqualTo(new Order("tea", 5));
-      assertThat(FUNCTIONS.greeted.get(0).headers().first("ce-specversion")).contains("0.3");
+      assertThat(functions.greeted.get(0).payload()).isEqualTo(new Order("tea", 5));
+      assertThat(functions.greeted.get(0).headers().first("ce-specversion")).contains("0.3");
       CloudEvent event = new JsonFormat().deserialize(reply.body());
       assertReplyAttributes(event, request, "greet");
     }
@@ -160,7 +138,7 @@ class SdkAttributesTest {
 
       // then
       assertThat(reply.status()).isEqualTo(200);
-      assertThat(FUNCTIONS.reversed.get(0)).containsExactly(data);
+      assertThat(functions.reversed.get(0)).containsExactly(data);
       assertThat(reply.event().getData().toBytes()).containsExactly(7, 0, (byte) 0xfe, (byte) 0xca);
     }
   }

@@ -9,10 +9,6 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,25 +18,7 @@ import org.junit.jupiter.api.Test;
  * dead-lettered); each failure with a problem body that names the function and the phase and shows
  * neither a stack trace nor the function's own message.
  */
-class SdkFailuresTest {
-
-  private static final SdkFunctions FUNCTIONS = new SdkFunctions();
-  private static SdkClient client;
-
-  @BeforeAll
-  static void startServer() {
-    client = SdkClient.start(FUNCTIONS::register, Map.of());
-  }
-
-  @AfterAll
-  static void stopServer() {
-    client.close();
-  }
-
-  @BeforeEach
-  void forgetEarlierCalls() {
-    FUNCTIONS.clear();
-  }
+class SdkFailuresTest extends SdkServerTest {
 
   private static CloudEventBuilder event(String type, String contentType, String data) {
     return CloudEventBuilder.v1()
@@ -87,7 +65,7 @@ class SdkFailuresTest {
       assertThat(reply.body()).isEmpty();
       assertThat(reply.header("ce-id")).isEmpty();
     }
-    assertThat(FUNCTIONS.recorded).containsExactly(new Order("tea", 4), new Order("tea", 4));
+    assertThat(functions.recorded).containsExactly(new Order("tea", 4), new Order("tea", 4));
   }
 
   @Test
@@ -122,7 +100,7 @@ class SdkFailuresTest {
     // then
     assertProblem(truncatedReply, 400, "greet", "DECODE");
     assertProblem(wrongShapeReply, 400, "greet", "DECODE");
-    assertThat(FUNCTIONS.greeted).isEmpty();
+    assertThat(functions.greeted).isEmpty();
   }
 
   @Test
@@ -159,7 +137,7 @@ class SdkFailuresTest {
       assertThat(reply.header("Content-Type")).contains("application/problem+json");
       assertThat(reply.json().get("detail").asText()).contains("com.acme.unheard.of");
     }
-    assertThat(FUNCTIONS.greeted).isEmpty();
-    assertThat(FUNCTIONS.described).isEmpty();
+    assertThat(functions.greeted).isEmpty();
+    assertThat(functions.described).isEmpty();
   }
 }

@@ -14,10 +14,6 @@ import io.cloudevents.jackson.JsonFormat;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -27,28 +23,10 @@ import org.junit.jupiter.api.Test;
  * the SDK writes must reach the function, and what the adapter answers must be an event the SDK can
  * read, with a new id, the reply type and source, and the function's output as its data.
  */
-class SdkRoundTripTest {
+class SdkRoundTripTest extends SdkServerTest {
 
   private static final String TRACEPARENT =
       "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-
-  private static final SdkFunctions FUNCTIONS = new SdkFunctions();
-  private static SdkClient client;
-
-  @BeforeAll
-  static void startServer() {
-    client = SdkClient.start(FUNCTIONS::register, Map.of());
-  }
-
-  @AfterAll
-  static void stopServer() {
-    client.close();
-  }
-
-  @BeforeEach
-  void forgetEarlierCalls() {
-    FUNCTIONS.clear();
-  }
 
   @Nested
   class BinaryMode {
@@ -70,10 +48,10 @@ class SdkRoundTripTest {
       assertReplyAttributes(event, request, "greet");
       assertThat(event.getDataContentType()).startsWith("application/json");
       assertThat(json(event.getData().toBytes())).isEqualTo(receipt("tea", 3, "accepted"));
-      assertThat(FUNCTIONS.greeted).hasSize(1);
-      assertThat(FUNCTIONS.greeted.get(0).payload()).isEqualTo(new Order("tea", 3));
-      assertThat(FUNCTIONS.greeted.get(0).context().platform()).isEqualTo("knative");
-      assertThat(FUNCTIONS.greeted.get(0).context().attributes())
+      assertThat(functions.greeted).hasSize(1);
+      assertThat(functions.greeted.get(0).payload()).isEqualTo(new Order("tea", 3));
+      assertThat(functions.greeted.get(0).context().platform()).isEqualTo("knative");
+      assertThat(functions.greeted.get(0).context().attributes())
           .containsEntry("knative.service", "svc")
           .containsEntry("ce.id", "order-1")
           .containsEntry("ce.source", "/shop/orders")
@@ -91,7 +69,7 @@ class SdkRoundTripTest {
       // then
       assertThat(reply.status()).isEqualTo(200);
       assertThat(reply.header("traceparent")).contains(TRACEPARENT);
-      assertThat(FUNCTIONS.greeted.get(0).context().trace().traceparent()).contains(TRACEPARENT);
+      assertThat(functions.greeted.get(0).context().trace().traceparent()).contains(TRACEPARENT);
       // it came as an HTTP header, not as an attribute, so it stays one
       assertThat(reply.event().getExtension("traceparent")).isNull();
     }
@@ -108,7 +86,7 @@ class SdkRoundTripTest {
       // then
       assertThat(reply.status()).isEqualTo(200);
       assertThat(reply.event().getExtension("traceparent")).isEqualTo(TRACEPARENT);
-      assertThat(FUNCTIONS.greeted.get(0).context().trace().traceparent()).contains(TRACEPARENT);
+      assertThat(functions.greeted.get(0).context().trace().traceparent()).contains(TRACEPARENT);
     }
 
     @Test
@@ -127,9 +105,9 @@ class SdkRoundTripTest {
 
       // then
       assertThat(reply.status()).isEqualTo(200);
-      assertThat(FUNCTIONS.shouted).hasSize(1);
-      assertThat(FUNCTIONS.shouted.get(0).payload()).isEqualTo("grüß dich");
-      assertThat(FUNCTIONS.shouted.get(0).headers().first("Content-Type")).contains("text/plain");
+      assertThat(functions.shouted).hasSize(1);
+      assertThat(functions.shouted.get(0).payload()).isEqualTo("grüß dich");
+      assertThat(functions.shouted.get(0).headers().first("Content-Type")).contains("text/plain");
       CloudEvent event = reply.event();
       assertReplyAttributes(event, request, "shout");
       assertThat(event.getDataContentType()).startsWith("text/plain");
@@ -159,8 +137,8 @@ class SdkRoundTripTest {
       assertThat(json(event.getData().toBytes())).isEqualTo(receipt("coffee", 2, "accepted"));
       // JSON data is embedded as JSON, not as a string
       assertThat(reply.json().get("data").isObject()).isTrue();
-      assertThat(FUNCTIONS.greeted.get(0).payload()).isEqualTo(new Order("coffee", 2));
-      assertThat(FUNCTIONS.greeted.get(0).headers().first("ce-subject")).contains("cart-9");
+      assertThat(functions.greeted.get(0).payload()).isEqualTo(new Order("coffee", 2));
+      assertThat(functions.greeted.get(0).headers().first("ce-subject")).contains("cart-9");
     }
 
     @Test
@@ -184,8 +162,8 @@ class SdkRoundTripTest {
 
       // then
       assertThat(reply.status()).isEqualTo(200);
-      assertThat(FUNCTIONS.shouted.get(0).payload()).isEqualTo(xml);
-      assertThat(FUNCTIONS.shouted.get(0).headers().first("Content-Type"))
+      assertThat(functions.shouted.get(0).payload()).isEqualTo(xml);
+      assertThat(functions.shouted.get(0).headers().first("Content-Type"))
           .contains("application/xml");
       CloudEvent event = reply.event();
       assertReplyAttributes(event, request, "shout");
@@ -215,8 +193,8 @@ class SdkRoundTripTest {
 
       // then
       assertThat(reply.status()).isEqualTo(200);
-      assertThat(FUNCTIONS.reversed).hasSize(1);
-      assertThat(FUNCTIONS.reversed.get(0)).containsExactly(data);
+      assertThat(functions.reversed).hasSize(1);
+      assertThat(functions.reversed.get(0)).containsExactly(data);
       assertThat(reply.json().has("data_base64")).isTrue();
       CloudEvent event = reply.event();
       assertReplyAttributes(event, request, "reverse");
@@ -254,7 +232,7 @@ class SdkRoundTripTest {
             .isEqualTo(receipt(items[i], i + 1, "accepted"));
       }
       assertThat(replies.stream().map(CloudEvent::getId).distinct()).hasSize(3);
-      assertThat(FUNCTIONS.greeted)
+      assertThat(functions.greeted)
           .extracting(message -> message.payload())
           .containsExactly(new Order("tea", 1), new Order("coffee", 2), new Order("cake", 3));
     }
@@ -275,7 +253,7 @@ class SdkRoundTripTest {
       // then
       assertThat(reply.status()).isEqualTo(202);
       assertThat(reply.body()).isEmpty();
-      assertThat(FUNCTIONS.recorded)
+      assertThat(functions.recorded)
           .containsExactlyInAnyOrder(new Order("tea", 1), new Order("coffee", 2));
     }
 

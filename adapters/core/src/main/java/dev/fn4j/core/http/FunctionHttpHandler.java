@@ -73,9 +73,34 @@ public final class FunctionHttpHandler implements HttpHandler {
   }
 
   private static void checkMethod(Composition function, String method, HttpExchange exchange) {
-    String allowed = function.kind() == FunctionKind.SUPPLIER ? "GET" : "POST";
+    if (!allowedMethod(function).equals(method)) {
+      exchange.getResponseHeaders().set("Allow", allowedMethod(function));
+    }
+    requireMethod(function, method);
+  }
+
+  /**
+   * Returns the one method a function is invoked with over HTTP: GET for a supplier, POST
+   * otherwise.
+   *
+   * @param function the function
+   * @return {@code GET} or {@code POST}
+   */
+  public static String allowedMethod(Composition function) {
+    return function.kind() == FunctionKind.SUPPLIER ? "GET" : "POST";
+  }
+
+  /**
+   * Checks a request's method against {@link #allowedMethod}.
+   *
+   * @param function the function
+   * @param method the request's method
+   * @throws FunctionException (405) when it is not the allowed one; answer with an {@code Allow}
+   *     header
+   */
+  public static void requireMethod(Composition function, String method) {
+    String allowed = allowedMethod(function);
     if (!allowed.equals(method)) {
-      exchange.getResponseHeaders().set("Allow", allowed);
       throw FunctionException.methodNotAllowed(
           function.name(),
           "a " + function.kind().label() + " is invoked with " + allowed + ", not " + method);

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /** Reads requests from and writes replies to a JDK {@link HttpExchange}; shared by every server. */
@@ -67,28 +68,45 @@ public final class HttpExchanges {
    */
   public static byte[] readBody(HttpExchange exchange, int limit, String target)
       throws IOException {
-    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (declared != null) {
+    try (InputStream in = exchange.getRequestBody()) {
+      return readBody(in, exchange.getRequestHeaders().getFirst("Content-Length"), limit, target);
+    }
+  }
+
+  /**
+   * Reads a request body from any server's stream, refusing one over the limit before reading it
+   * all.
+   *
+   * @param in the body
+   * @param declaredLength the {@code Content-Length} header, or null
+   * @param limit the largest body accepted, in bytes
+   * @param target what the body is for, named in the error
+   * @return the body
+   * @throws FunctionException (413) when the body is larger than the limit, (400) when the declared
+   *     length is not a number
+   * @throws IOException when reading fails
+   */
+  public static byte[] readBody(InputStream in, String declaredLength, int limit, String target)
+      throws IOException {
+    if (declaredLength != null) {
       try {
-        if (Long.parseLong(declared.trim()) > limit) {
+        if (Long.parseLong(declaredLength.trim()) > limit) {
           throw FunctionException.payloadTooLarge(target, limit);
         }
       } catch (NumberFormatException e) {
         throw FunctionException.badInput(target, "the Content-Length header is not a number");
       }
     }
-    try (InputStream in = exchange.getRequestBody()) {
-      ByteArrayOutputStream body = new ByteArrayOutputStream();
-      byte[] buffer = new byte[8192];
-      int read;
-      while ((read = in.read(buffer)) != -1) {
-        if (body.size() + read > limit) {
-          throw FunctionException.payloadTooLarge(target, limit);
-        }
-        body.write(buffer, 0, read);
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    int read;
+    while ((read = in.read(buffer)) != -1) {
+      if (body.size() + read > limit) {
+        throw FunctionException.payloadTooLarge(target, limit);
       }
-      return body.toByteArray();
+      body.write(buffer, 0, read);
     }
+    return body.toByteArray();
   }
 
   /**
@@ -123,6 +141,19 @@ public final class HttpExchanges {
    */
   public static void addReplyHeaders(
       com.sun.net.httpserver.Headers out, Headers headers, Predicate<String> exclude) {
+    addReplyHeaders(out::add, headers, exclude);
+  }
+
+  /**
+   * Adds a function's reply headers through any server's header setter, with the same rules as
+   * {@link #addReplyHeaders(com.sun.net.httpserver.Headers, Headers, Predicate)}.
+   *
+   * @param out adds one header value to the response
+   * @param headers the function's reply headers
+   * @param exclude names (as the function wrote them) the caller writes itself
+   */
+  public static void addReplyHeaders(
+      BiConsumer<String, String> out, Headers headers, Predicate<String> exclude) {
     for (Map.Entry<String, List<String>> header : headers.asMap().entrySet()) {
       String name = header.getKey();
       if (isServerControlled(name) || exclude.test(name)) {
@@ -130,7 +161,7 @@ public final class HttpExchanges {
       }
       for (String value : header.getValue()) {
         if (isSafe(name, value)) {
-          out.add(name, value);
+          out.accept(name, value);
         } else {
           LOG.log(
               Level.WARNING, "Dropped reply header '" + printable(name) + "': invalid characters");

@@ -11,6 +11,11 @@ public final class HelloFunctions implements FunctionRegistrar {
 
   @Override
   public void register(FunctionRegistry registry) {
-    registry.add(new Uppercase()).add(new Reverse()).add(new Greet()).add(new Fortune());
+    registry
+        .add(new Uppercase())
+        .add(new Reverse())
+        .add(new Greet())
+        .add(new Fortune())
+        .add(new Greetings());
   }
 }

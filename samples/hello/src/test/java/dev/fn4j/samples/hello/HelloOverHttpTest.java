@@ -86,14 +86,15 @@ class HelloOverHttpTest {
   }
 
   @Test
-  void get_slash_lists_the_four_functions(FunctionClient client) {
+  void get_slash_lists_the_five_functions(FunctionClient client) {
     // when
     Reply reply = client.list();
 
     // then
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.mediaType()).contains("application/json");
-    assertThat(names(reply.body())).containsExactly("uppercase", "reverse", "greet", "fortune");
+    assertThat(names(reply.body()))
+        .containsExactly("uppercase", "reverse", "greet", "fortune", "greetings");
     assertThat(reply.body())
         .contains("\"name\":\"fortune\",\"kind\":\"supplier\"")
         .contains("\"method\":\"GET\",\"path\":\"/fortune\"");

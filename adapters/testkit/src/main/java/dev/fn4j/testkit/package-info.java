@@ -23,6 +23,16 @@
  *       subscriber the way a Trigger does: {@code Prefer: reply}, retries on 404, 408, 409, 425,
  *       429, 5xx and connection failures as a {@link dev.fn4j.testkit.DeliveryPolicy} says, the
  *       outcome and the reply event in a {@link dev.fn4j.testkit.Delivery}.
+ *   <li>{@link dev.fn4j.testkit.FcHostFake}: an in-process stand-in for the Alibaba Cloud Function
+ *       Compute host in front of a custom runtime the test started: it sends the runtime's server
+ *       what FC sends ({@code POST /invoke}, {@code POST /initialize}, {@code GET /pre-freeze},
+ *       {@code GET /pre-stop}, HTTP function requests forwarded with {@code x-fc-control-path:
+ *       /http-invoke}), each with a fresh {@code x-fc-request-id}, the {@code x-fc-*} common
+ *       headers and fake {@link dev.fn4j.testkit.FcCredentials}, and returns {@link
+ *       dev.fn4j.testkit.FcReply} values whose {@link dev.fn4j.testkit.FcReply#violations()} check
+ *       {@code x-fc-status} and the status codes; {@link
+ *       dev.fn4j.testkit.FcHostFake#environment(dev.fn4j.testkit.FcVersion, int)} gives the FC 3.0
+ *       or FC 2.0 environment to start the runtime with.
  *   <li>{@link dev.fn4j.testkit.JvmProcess}: a child JVM with captured output, for running a
  *       runtime such as the AWS Lambda runtime interface client against the fake.
  * </ul>

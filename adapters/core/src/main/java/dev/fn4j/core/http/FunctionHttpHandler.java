@@ -29,10 +29,57 @@ public final class FunctionHttpHandler implements HttpHandler {
 
   private static final System.Logger LOG = dev.fn4j.core.logging.LazyLogger.of("dev.fn4j.http");
 
+  /**
+   * What a platform adds to plain-HTTP serving: its own request ids, context values and request
+   * header filtering, and response headers that depend on the outcome. Every method has a neutral
+   * default.
+   */
+  public interface Customizer {
+
+    /**
+     * Returns the request id of an exchange.
+     *
+     * @param exchange the exchange
+     * @return the platform's id, by default a new fn4j id
+     */
+    default String requestId(HttpExchange exchange) {
+      return RequestIds.next();
+    }
+
+    /**
+     * Returns the headers the function sees.
+     *
+     * @param exchange the exchange
+     * @return by default every request header
+     */
+    default Headers headers(HttpExchange exchange) {
+      return HttpExchanges.requestHeaders(exchange);
+    }
+
+    /**
+     * Adds platform values to an invocation context.
+     *
+     * @param exchange the exchange
+     * @param context the context being built
+     */
+    default void context(HttpExchange exchange, InvocationContext.Builder context) {}
+
+    /**
+     * Runs just before the response is sent, when its status is known.
+     *
+     * @param exchange the exchange
+     * @param status the status about to be sent
+     */
+    default void beforeResponse(HttpExchange exchange, int status) {}
+  }
+
+  private static final Customizer NEUTRAL = new Customizer() {};
+
   private final FunctionRuntime runtime;
   private final int maxBodyBytes;
   private final String platform;
   private final Map<String, String> attributes;
+  private final Customizer customizer;
 
   /**
    * Creates a handler.
@@ -45,30 +92,53 @@ public final class FunctionHttpHandler implements HttpHandler {
    */
   public FunctionHttpHandler(
       FunctionRuntime runtime, int maxBodyBytes, String platform, Map<String, String> attributes) {
+    this(runtime, maxBodyBytes, platform, attributes, NEUTRAL);
+  }
+
+  /**
+   * Creates a handler with a platform's customizations.
+   *
+   * @param runtime the functions
+   * @param maxBodyBytes the largest request body accepted (larger ones get 413)
+   * @param platform the platform id the invocation context reports
+   * @param attributes platform attributes every invocation context carries
+   * @param customizer the platform's request ids, context values, header filter and response
+   *     headers
+   */
+  public FunctionHttpHandler(
+      FunctionRuntime runtime,
+      int maxBodyBytes,
+      String platform,
+      Map<String, String> attributes,
+      Customizer customizer) {
     this.runtime = runtime;
     this.maxBodyBytes = maxBodyBytes;
     this.platform = platform;
     this.attributes = Map.copyOf(attributes);
+    this.customizer = customizer;
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getPath();
-    String requestId = RequestIds.next();
+    String requestId = customizer.requestId(exchange);
     try {
       Composition function = runtime.router().byPath(path);
       checkMethod(function, method, exchange);
       byte[] body = HttpExchanges.readBody(exchange, maxBodyBytes, function.name());
-      Headers headers = HttpExchanges.requestHeaders(exchange);
+      Headers headers = customizer.headers(exchange);
       FunctionRequest request =
           new FunctionRequest(
               Payload.ofBytes(body), headers, context(exchange, headers, requestId));
       FunctionResult result = runtime.dispatcher().call(function, request);
+      customizer.beforeResponse(exchange, result.httpStatus());
       HttpExchanges.sendResult(exchange, result);
     } catch (FunctionException e) {
       logFailure(method, path, requestId, e);
-      HttpExchanges.sendProblem(exchange, Problem.of(e, requestId));
+      Problem problem = Problem.of(e, requestId);
+      customizer.beforeResponse(exchange, problem.status());
+      HttpExchanges.sendProblem(exchange, problem);
     }
   }
 
@@ -125,6 +195,7 @@ public final class FunctionHttpHandler implements HttpHandler {
     if (query != null) {
       context.attribute("http.query", query);
     }
+    customizer.context(exchange, context);
     return context.build();
   }
 

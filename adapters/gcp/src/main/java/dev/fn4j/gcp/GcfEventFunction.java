@@ -32,7 +32,7 @@ public final class GcfEventFunction implements CloudEventsFunction {
 
   /** Creates the entry point on the process's shared runtime; Google's invoker calls this. */
   public GcfEventFunction() {
-    this(FunctionRuntime.shared());
+    this(SharedRuntime.of(GcfEventFunction.class));
   }
 
   GcfEventFunction(FunctionRuntime runtime) {

@@ -43,7 +43,7 @@ public final class GcfHttpFunction implements HttpFunction {
 
   /** Creates the entry point on the process's shared runtime; Google's invoker calls this. */
   public GcfHttpFunction() {
-    this(FunctionRuntime.shared());
+    this(SharedRuntime.of(GcfHttpFunction.class));
   }
 
   GcfHttpFunction(FunctionRuntime runtime) {

@@ -241,9 +241,16 @@ abstract class LambdaRuntimeContract {
                     .contains("INVOKE")
                     .doesNotContain(ItFunctions.SECRET));
     assertThat(error.body()).doesNotContain(ItFunctions.SECRET);
-    assertThat(selected.process().stdout() + selected.process().stderr())
-        .as("no stack trace of the function in the log")
-        .doesNotContain("ItFunctions.uppercase(");
+    String log = selected.process().stdout() + selected.process().stderr();
+    assertThat(log)
+        .as("no stack trace and no exception message of the function in the log")
+        .doesNotContain("\tat ")
+        .doesNotContain(ItFunctions.SECRET);
+    assertThat(log.lines().filter(line -> line.contains("ItFunctions.uppercase(")))
+        .as("one log line says where the function threw")
+        .singleElement()
+        .asString()
+        .contains("failed in phase INVOKE");
   }
 
   @ParameterizedTest(name = "{0}")

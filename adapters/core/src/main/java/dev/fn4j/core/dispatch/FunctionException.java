@@ -14,6 +14,8 @@ public final class FunctionException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  private static final boolean LOG_CAUSE_MESSAGES = logCauseMessages();
+
   /** What went wrong, with its phase and HTTP status: the one place that maps them. */
   public enum Kind {
     /** No function matches. */
@@ -252,18 +254,41 @@ public final class FunctionException extends RuntimeException {
   }
 
   /**
-   * Returns a one-line description for logs: the message plus, for a user failure, the cause's type
-   * and message (never its stack trace).
+   * Returns a one-line description for logs: the message plus, for a failure with a cause, where
+   * the cause was thrown (its first stack frame), never the stack trace. The cause's own message is
+   * left out, because user code may put anything in it (a token, a customer's data); set {@code
+   * FN4J_LOG_EXCEPTION_MESSAGES=true} (or the system property {@code fn4j.log.exceptionMessages})
+   * to log it too.
    *
    * @return the log line
    */
   public String toLogLine() {
+    return toLogLine(LOG_CAUSE_MESSAGES);
+  }
+
+  String toLogLine(boolean withCauseMessage) {
     Throwable cause = getCause();
     if (cause == null) {
       return getMessage();
     }
+    StringBuilder line = new StringBuilder(getMessage());
+    StackTraceElement[] frames = cause.getStackTrace();
+    if (frames.length > 0) {
+      line.append(" at ").append(oneLine(frames[0].toString()));
+    }
     String causeMessage = cause.getMessage();
-    return getMessage() + (causeMessage == null ? "" : " (" + oneLine(causeMessage) + ")");
+    if (withCauseMessage && causeMessage != null) {
+      line.append(" (").append(oneLine(causeMessage)).append(')');
+    }
+    return line.toString();
+  }
+
+  private static boolean logCauseMessages() {
+    String value = System.getProperty("fn4j.log.exceptionMessages");
+    if (value == null) {
+      value = System.getenv("FN4J_LOG_EXCEPTION_MESSAGES");
+    }
+    return "true".equalsIgnoreCase(value);
   }
 
   private static String oneLine(String text) {

@@ -176,6 +176,17 @@ public final class FunctionException extends RuntimeException {
   }
 
   /**
+   * Items of a batch failed and the platform can only redeliver the batch whole.
+   *
+   * @param functionName the function
+   * @param detail which items failed and why, in client-safe words
+   * @return the exception
+   */
+  public static FunctionException batchFailed(String functionName, String detail) {
+    return new FunctionException(Kind.FUNCTION_FAILED, functionName, detail, null);
+  }
+
+  /**
    * The output cannot be encoded.
    *
    * @param functionName the function

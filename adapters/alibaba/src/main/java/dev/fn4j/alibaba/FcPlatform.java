@@ -90,12 +90,6 @@ public final class FcPlatform implements Platform {
             + runtime.catalog().size()
             + " function(s) on port "
             + server.port());
-    try {
-      signal.await();
-      server.stop();
-      runtime.lifecycle().preStop();
-    } finally {
-      signal.finished();
-    }
+    server.serveUntil(signal, runtime.lifecycle(), () -> {});
   }
 }

@@ -84,20 +84,6 @@ public final class KnativePlatform implements Platform {
                 : " " + settings.serviceAttributes().values())
             + emitter.map(e -> "; " + e.describe()).orElse(""));
     emitter.ifPresent(SinkEmitter::start);
-    try {
-      signal.await();
-      emitter.ifPresent(SinkEmitter::stop);
-      boolean drained = server.stop(settings.http().drain());
-      if (!drained) {
-        LOG.log(
-            Level.WARNING,
-            "Requests were still in flight after the drain time of "
-                + settings.http().drain().toSeconds()
-                + " s (FN4J_DRAIN_SECONDS)");
-      }
-      runtime.lifecycle().preStop();
-    } finally {
-      signal.finished();
-    }
+    server.serveUntil(signal, runtime.lifecycle(), () -> emitter.ifPresent(SinkEmitter::stop));
   }
 }

@@ -2,7 +2,10 @@ package dev.fn4j.core.http;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.fn4j.core.lifecycle.LifecycleHooks;
+import dev.fn4j.core.platform.ShutdownSignal;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -28,6 +31,8 @@ public final class EmbeddedHttpServer implements AutoCloseable {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
   }
+
+  private static final System.Logger LOG = dev.fn4j.core.logging.LazyLogger.of("dev.fn4j.http");
 
   private final HttpServer server;
   private final GuardedHandler guard;
@@ -122,6 +127,35 @@ public final class EmbeddedHttpServer implements AutoCloseable {
     server.stop(0);
     workers.shutdownNow();
     return drained;
+  }
+
+  /**
+   * Serves until the platform asks the process to stop, then does what every serving platform does
+   * on SIGTERM: runs {@code beforeDrain} (stop producing work of one's own), drains the requests in
+   * flight (warning when the drain time runs out), runs the pre-stop hooks once, and reports the
+   * stop as finished.
+   *
+   * @param signal the stop request to wait for
+   * @param lifecycle the application's hooks
+   * @param beforeDrain what to stop before draining; may do nothing
+   * @throws InterruptedException when the waiting thread is interrupted
+   */
+  public void serveUntil(ShutdownSignal signal, LifecycleHooks lifecycle, Runnable beforeDrain)
+      throws InterruptedException {
+    try {
+      signal.await();
+      beforeDrain.run();
+      if (!stop(drain)) {
+        LOG.log(
+            Level.WARNING,
+            "Requests were still in flight after the drain time of "
+                + drain.toSeconds()
+                + " s (FN4J_DRAIN_SECONDS)");
+      }
+      lifecycle.preStop();
+    } finally {
+      signal.finished();
+    }
   }
 
   @Override

@@ -67,12 +67,6 @@ public final class LocalPlatform implements Platform {
             + ":"
             + server.port()
             + "/ (GET / lists them)");
-    try {
-      signal.await();
-      server.stop();
-      runtime.lifecycle().preStop();
-    } finally {
-      signal.finished();
-    }
+    server.serveUntil(signal, runtime.lifecycle(), () -> {});
   }
 }

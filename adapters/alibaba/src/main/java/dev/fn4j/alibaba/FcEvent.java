@@ -38,7 +38,8 @@ import java.util.Map;
  * </table>
  *
  * @param kind the kind
- * @param routingKeys the routing keys, most specific first; empty for {@link Kind#OTHER}
+ * @param routingKeys the routing keys, most specific first; for {@link Kind#OTHER} empty, or the
+ *     {@code eventSource} of an {@code events[]} event of another source
  * @param tree the parsed JSON (for a batch, the list of event objects), or null for {@link
  *     Kind#OTHER}
  */

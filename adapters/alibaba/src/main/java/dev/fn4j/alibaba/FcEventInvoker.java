@@ -1,7 +1,10 @@
 package dev.fn4j.alibaba;
 
+import dev.fn4j.alibaba.event.EventBridgeCloudEvent;
+import dev.fn4j.alibaba.event.HttpTriggerEvent;
 import dev.fn4j.core.FunctionRuntime;
 import dev.fn4j.core.catalog.Composition;
+import dev.fn4j.core.catalog.FunctionKind;
 import dev.fn4j.core.convert.JsonTree;
 import dev.fn4j.core.convert.MediaTypes;
 import dev.fn4j.core.convert.Payload;
@@ -34,9 +37,11 @@ import java.util.function.Supplier;
  * <p>What the function receives: the whole event for trigger events (a record of the trigger's
  * shape, a {@code Map}, text or bytes); a CloudEvent's {@code data} (with its attributes as {@code
  * ce-*} headers and {@code ce.*} context attributes); for a CloudEvent batch, each event's data (or
- * the whole batch for a {@code List<T>}/{@code Flux<T>} function). A batch is all or nothing: FC
- * and EventBridge redeliver the whole invocation when any event failed, and the failure names each
- * failed event.
+ * the whole batch for a {@code List<T>}/{@code Flux<T>} function). A function that declares {@link
+ * EventBridgeCloudEvent} or {@link HttpTriggerEvent} gets the whole event instead of fn4j's view of
+ * it (DESIGN.md §5: the vendor event itself, when the user asks for it). A batch is all or nothing:
+ * FC and EventBridge redeliver the whole invocation when any event failed, and the failure names
+ * each failed event.
  */
 final class FcEventInvoker {
 
@@ -60,8 +65,8 @@ final class FcEventInvoker {
     FcEvent event = FcEvent.of(body);
     try {
       return switch (event.kind()) {
-        case HTTP_TRIGGER -> httpTrigger((Map<?, ?>) event.tree(), context);
-        case CLOUD_EVENT -> single(event, cloudEvent((Map<?, ?>) event.tree(), context.get()));
+        case HTTP_TRIGGER -> httpTrigger(body, (Map<?, ?>) event.tree(), context);
+        case CLOUD_EVENT -> singleCloudEvent(event, context);
         case CLOUD_EVENT_BATCH -> batch(event, context);
         default -> single(event, whole(body, headers, event, context.get()));
       };
@@ -71,19 +76,43 @@ final class FcEventInvoker {
   }
 
   private FcOutcome single(FcEvent event, FunctionRequest request) {
+    return call(route(event.routingKeys()), request);
+  }
+
+  private FcOutcome singleCloudEvent(FcEvent event, Supplier<InvocationContext.Builder> context) {
     Composition function = route(event.routingKeys());
+    Map<?, ?> cloudEvent = (Map<?, ?>) event.tree();
+    return call(
+        function,
+        cloudEvent(cloudEvent, context.get(), declares(function, EventBridgeCloudEvent.class)));
+  }
+
+  private FcOutcome call(Composition function, FunctionRequest request) {
     FunctionResult result = runtime.dispatcher().call(function, request);
     return FcOutcome.success(result.bytes(), result.effectiveContentType());
   }
 
-  private FcOutcome httpTrigger(Map<?, ?> event, Supplier<InvocationContext.Builder> context) {
+  /** Whether a function declares an event envelope type, so gets the whole event (DESIGN §5). */
+  private static boolean declares(Composition function, Class<?> envelope) {
+    return function.kind() != FunctionKind.SUPPLIER
+        && function.first().signature().input().rawClass() == envelope;
+  }
+
+  private FcOutcome httpTrigger(
+      byte[] body, Map<?, ?> event, Supplier<InvocationContext.Builder> context) {
     InvocationContext.Builder builder = context.get();
     String requestId = builder.build().requestId();
     FunctionRequest request;
     Composition function;
     try {
-      request = HttpTriggerEvents.request(event, builder);
       function = routeHttp(HttpTriggerEvents.path(event));
+      request =
+          declares(function, HttpTriggerEvent.class)
+              ? new FunctionRequest(
+                  Payload.ofBytes(body),
+                  Headers.builder().add("Content-Type", MediaTypes.JSON).build(),
+                  builder.attribute("fc.trigger", "http").build())
+              : HttpTriggerEvents.request(event, builder);
       FunctionResult result = runtime.dispatcher().call(function, request);
       return FcOutcome.success(HttpTriggerEvents.response(result), "application/json");
     } catch (FunctionException e) {
@@ -123,15 +152,26 @@ final class FcEventInvoker {
     if (event.kind() != FcEvent.Kind.OTHER) {
       context.attribute("fc.trigger", event.kind().name().toLowerCase(java.util.Locale.ROOT));
     }
-    Headers visible = headers;
-    if (event.tree() != null && !headers.contains("Content-Type")) {
-      visible = headers.with("Content-Type", MediaTypes.JSON);
+    // FC labels every event body application/octet-stream, whatever it holds: the label says
+    // nothing. A JSON event is JSON; any other body is read by the function's declared type alone.
+    Headers visible = headers.without("Content-Type");
+    if (event.tree() != null) {
+      visible = visible.with("Content-Type", MediaTypes.JSON);
     }
     return new FunctionRequest(Payload.ofBytes(body), visible, context.build());
   }
 
   /** A CloudEvent's data by its content type; attributes as headers and context attributes. */
   static FunctionRequest cloudEvent(Map<?, ?> event, InvocationContext.Builder context) {
+    return cloudEvent(event, context, false);
+  }
+
+  /**
+   * A CloudEvent for a function: its data by its content type, or the whole event as JSON when the
+   * function declares the envelope; attributes as headers and context attributes either way.
+   */
+  static FunctionRequest cloudEvent(
+      Map<?, ?> event, InvocationContext.Builder context, boolean envelope) {
     Headers.Builder headers = Headers.builder();
     String contentType = null;
     Object data = null;
@@ -158,6 +198,13 @@ final class FcEventInvoker {
       }
     }
     context.attribute("fc.trigger", "cloudevent");
+    if (envelope) {
+      byte[] json = JsonTree.write(event).getBytes(StandardCharsets.UTF_8);
+      return new FunctionRequest(
+          Payload.ofBytes(json),
+          headers.build().withOnly("Content-Type", MediaTypes.JSON),
+          context.build());
+    }
     Payload payload;
     if (base64 != null) {
       try {
@@ -181,8 +228,10 @@ final class FcEventInvoker {
     List<FunctionRequest> requests = new ArrayList<>(events.size());
     for (Object item : events) {
       Map<?, ?> cloudEvent = (Map<?, ?>) item;
-      targets.add(route(List.of((String) cloudEvent.get("type"))));
-      requests.add(cloudEvent(cloudEvent, context.get()));
+      Composition target = route(List.of((String) cloudEvent.get("type")));
+      targets.add(target);
+      requests.add(
+          cloudEvent(cloudEvent, context.get(), declares(target, EventBridgeCloudEvent.class)));
     }
     Composition first = targets.get(0);
     List<BatchOutcome.Item> outcomes = new ArrayList<>();

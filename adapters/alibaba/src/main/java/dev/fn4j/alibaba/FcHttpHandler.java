@@ -81,7 +81,7 @@ final class FcHttpHandler implements HttpHandler {
     try {
       FcOutcome outcome;
       try {
-        byte[] body = HttpExchanges.readBody(exchange, maxBodyBytes, "the event");
+        byte[] body = HttpExchanges.readBody(exchange, maxBodyBytes, "");
         outcome =
             events.invoke(
                 body,
@@ -98,7 +98,9 @@ final class FcHttpHandler implements HttpHandler {
         sendAll(exchange, 200, outcome.body());
       } else {
         FunctionException failure = outcome.failure();
-        FunctionHttpHandler.logFailure("POST", "/invoke", fc.requestId(), failure);
+        LOG.log(
+            failure.httpStatus() >= 500 ? Level.WARNING : Level.INFO,
+            "[" + fc.requestId() + "] event -> 404 (x-fc-status 404): " + failure.toLogLine());
         Problem problem = Problem.of(failure, fc.requestId());
         HttpExchanges.sendProblem(
             exchange,
@@ -135,7 +137,19 @@ final class FcHttpHandler implements HttpHandler {
         LOG.log(Level.WARNING, "[" + requestId + "] " + failures + " " + name + " hook(s) failed");
       }
       exchange.getResponseHeaders().set(STATUS_HEADER, failures == 0 ? "200" : "404");
-      HttpExchanges.send(exchange, failures == 0 ? 200 : 404, new byte[0]);
+      if (failures == 0) {
+        HttpExchanges.send(exchange, 200, new byte[0]);
+      } else {
+        HttpExchanges.sendProblem(
+            exchange,
+            new Problem(
+                404,
+                "Lifecycle hook failed",
+                failures + " " + name + " hook(s) failed; the log names them",
+                null,
+                name,
+                requestId));
+      }
     } finally {
       out.println("FC " + name + " End RequestId: " + requestId);
     }
@@ -162,6 +176,11 @@ final class FcHttpHandler implements HttpHandler {
     @Override
     public void context(HttpExchange exchange, InvocationContext.Builder context) {
       FcRequest.of(HttpExchanges.requestHeaders(exchange)).describe(context);
+    }
+
+    @Override
+    public boolean dropsReplyHeader(String name) {
+      return FcRequest.isFcHeader(name);
     }
 
     @Override

@@ -20,10 +20,11 @@ import java.util.Map;
  * @param requestId FC's request id ({@code x-fc-request-id}), or a new fn4j id when absent
  * @param attributes the {@code fc.*} context attributes
  * @param credentials the role's credentials
- * @param timeout the function's timeout, or null when FC sent none
+ * @param deadline when FC stops the invocation (now plus the function's timeout, taken once when
+ *     the request arrives), or null when FC sent no timeout
  */
 record FcRequest(
-    String requestId, Map<String, String> attributes, FcCredentials credentials, Duration timeout) {
+    String requestId, Map<String, String> attributes, FcCredentials credentials, Instant deadline) {
 
   private static final String[][] ATTRIBUTES = {
     {"x-fc-function-name", "fc.function.name"},
@@ -74,7 +75,7 @@ record FcRequest(
             headers.first("x-fc-access-key-id").orElse(""),
             headers.first("x-fc-access-key-secret").orElse(""),
             headers.first("x-fc-security-token").orElse("")),
-        timeout);
+        timeout == null ? null : Instant.now().plus(timeout));
   }
 
   /**
@@ -116,8 +117,8 @@ record FcRequest(
   InvocationContext.Builder describe(InvocationContext.Builder context) {
     context.requestId(requestId).platform(FcPlatform.ID).raw(credentials);
     attributes.forEach(context::attribute);
-    if (timeout != null) {
-      context.deadline(Instant.now().plus(timeout));
+    if (deadline != null) {
+      context.deadline(deadline);
     }
     return context;
   }

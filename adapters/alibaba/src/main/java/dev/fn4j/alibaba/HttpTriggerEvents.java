@@ -98,7 +98,7 @@ final class HttpTriggerEvents {
     HttpExchanges.addReplyHeaders(
         (name, value) -> headers.merge(name, value, (a, b) -> a + ", " + b),
         result.headers(),
-        name -> false);
+        FcRequest::isFcHeader);
     List<Cookie> cookies = result.cookies();
     if (!cookies.isEmpty()) {
       // The v1 response has one value per header: the first cookie is kept.

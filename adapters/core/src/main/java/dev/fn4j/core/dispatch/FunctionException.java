@@ -1,5 +1,6 @@
 package dev.fn4j.core.dispatch;
 
+import dev.fn4j.core.logging.FailureText;
 import java.util.Objects;
 
 /**
@@ -13,8 +14,6 @@ import java.util.Objects;
 public final class FunctionException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
-
-  private static final boolean LOG_CAUSE_MESSAGES = logCauseMessages();
 
   /** What went wrong, with its phase and HTTP status: the one place that maps them. */
   public enum Kind {
@@ -83,7 +82,11 @@ public final class FunctionException extends RuntimeException {
   }
 
   private static String describe(Kind kind, String functionName, String detail) {
-    return "Function '" + functionName + "' failed in phase " + kind.phase() + ": " + detail;
+    return (functionName.isEmpty() ? "Failed" : "Function '" + functionName + "' failed")
+        + " in phase "
+        + kind.phase()
+        + ": "
+        + detail;
   }
 
   /**
@@ -274,7 +277,7 @@ public final class FunctionException extends RuntimeException {
    * @return the log line
    */
   public String toLogLine() {
-    return toLogLine(LOG_CAUSE_MESSAGES);
+    return toLogLine(FailureText.messagesLogged());
   }
 
   String toLogLine(boolean withCauseMessage) {
@@ -282,28 +285,11 @@ public final class FunctionException extends RuntimeException {
     if (cause == null) {
       return getMessage();
     }
-    StringBuilder line = new StringBuilder(getMessage());
-    StackTraceElement[] frames = cause.getStackTrace();
-    if (frames.length > 0) {
-      line.append(" at ").append(oneLine(frames[0].toString()));
-    }
+    StringBuilder line = new StringBuilder(getMessage()).append(FailureText.location(cause));
     String causeMessage = cause.getMessage();
     if (withCauseMessage && causeMessage != null) {
-      line.append(" (").append(oneLine(causeMessage)).append(')');
+      line.append(" (").append(FailureText.oneLine(causeMessage)).append(')');
     }
     return line.toString();
-  }
-
-  private static boolean logCauseMessages() {
-    String value = System.getProperty("fn4j.log.exceptionMessages");
-    if (value == null) {
-      value = System.getenv("FN4J_LOG_EXCEPTION_MESSAGES");
-    }
-    return "true".equalsIgnoreCase(value);
-  }
-
-  private static String oneLine(String text) {
-    String flat = text.replace('\r', ' ').replace('\n', ' ');
-    return flat.length() > 500 ? flat.substring(0, 500) + "..." : flat;
   }
 }

@@ -65,6 +65,17 @@ public final class FunctionHttpHandler implements HttpHandler {
     default void context(HttpExchange exchange, InvocationContext.Builder context) {}
 
     /**
+     * Tells whether a reply header the function set must not reach the client, on top of the
+     * headers every server controls.
+     *
+     * @param name the header name, as the function wrote it
+     * @return true to drop it; by default none
+     */
+    default boolean dropsReplyHeader(String name) {
+      return false;
+    }
+
+    /**
      * Runs just before the response is sent, when its status is known.
      *
      * @param exchange the exchange
@@ -133,7 +144,7 @@ public final class FunctionHttpHandler implements HttpHandler {
               Payload.ofBytes(body), headers, context(exchange, headers, requestId));
       FunctionResult result = runtime.dispatcher().call(function, request);
       customizer.beforeResponse(exchange, result.httpStatus());
-      HttpExchanges.sendResult(exchange, result);
+      HttpExchanges.sendResult(exchange, result, customizer::dropsReplyHeader);
     } catch (FunctionException e) {
       logFailure(method, path, requestId, e);
       Problem problem = Problem.of(e, requestId);

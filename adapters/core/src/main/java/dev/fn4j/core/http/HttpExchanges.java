@@ -118,8 +118,21 @@ public final class HttpExchanges {
    * @throws IOException when writing fails
    */
   public static void sendResult(HttpExchange exchange, FunctionResult result) throws IOException {
+    sendResult(exchange, result, name -> false);
+  }
+
+  /**
+   * Writes a function result, dropping the reply headers a platform reserves.
+   *
+   * @param exchange the exchange
+   * @param result the result
+   * @param exclude reply header names (as the function wrote them) to drop
+   * @throws IOException when writing fails
+   */
+  public static void sendResult(
+      HttpExchange exchange, FunctionResult result, Predicate<String> exclude) throws IOException {
     com.sun.net.httpserver.Headers out = exchange.getResponseHeaders();
-    addReplyHeaders(out, result.headers(), name -> false);
+    addReplyHeaders(out, result.headers(), exclude);
     for (Cookie cookie : result.cookies()) {
       out.add("Set-Cookie", cookie.toSetCookieHeader());
     }

@@ -1,5 +1,6 @@
 package dev.fn4j.core.lifecycle;
 
+import dev.fn4j.core.logging.FailureText;
 import dev.fn4j.function.Lifecycle;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -114,14 +115,22 @@ public final class LifecycleHooks {
   }
 
   private static String describe(Point point, Lifecycle hook, Throwable error) {
-    String message = error.getMessage();
     return "Lifecycle hook "
         + point
         + " of "
         + hook.getClass().getName()
         + " failed: "
-        + error.getClass().getName()
-        + (message == null ? "" : ": " + message.replace('\n', ' ').replace('\r', ' '));
+        + (point == Point.INIT ? startupReason(error) : FailureText.of(error));
+  }
+
+  /**
+   * An init hook's failure stops the process before it serves anything, and its message is what the
+   * operator needs to fix the deployment ("no database URL"): it is kept, on one line.
+   */
+  private static String startupReason(Throwable error) {
+    String message = error.getMessage();
+    return error.getClass().getName()
+        + (message == null ? "" : ": " + FailureText.oneLine(message));
   }
 
   /** An {@code onInit} hook failed, so the application cannot start. */

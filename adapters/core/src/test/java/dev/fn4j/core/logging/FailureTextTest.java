@@ -1,0 +1,33 @@
+package dev.fn4j.core.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FailureTextTest {
+
+  static IllegalStateException thrown() {
+    return new IllegalStateException("token=s3cr3t\nsecond line");
+  }
+
+  @Test
+  void byDefaultALogLineNamesTheTypeAndWhereButNotTheMessage() {
+    assertThat(FailureText.messagesLogged()).as("off unless the operator opts in").isFalse();
+    assertThat(FailureText.of(thrown()))
+        .startsWith("java.lang.IllegalStateException at " + FailureTextTest.class.getName())
+        .doesNotContain("s3cr3t")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void withMessagesTheMessageIsAddedOnOneLine() {
+    assertThat(FailureText.of(thrown(), true)).endsWith("(token=s3cr3t second line)");
+  }
+
+  @Test
+  void aFailureWithoutFramesHasNoLocation() {
+    IllegalStateException bare = new IllegalStateException("x");
+    bare.setStackTrace(new StackTraceElement[0]);
+    assertThat(FailureText.of(bare)).isEqualTo("java.lang.IllegalStateException");
+  }
+}

@@ -47,6 +47,17 @@ public final class FunctionHttpHandler implements HttpHandler {
     }
 
     /**
+     * Returns the path that routes the request; a platform that mounts functions under a prefix
+     * strips it here.
+     *
+     * @param exchange the exchange
+     * @return by default the request path
+     */
+    default String routingPath(HttpExchange exchange) {
+      return exchange.getRequestURI().getPath();
+    }
+
+    /**
      * Returns the headers the function sees.
      *
      * @param exchange the exchange
@@ -135,7 +146,7 @@ public final class FunctionHttpHandler implements HttpHandler {
     String path = exchange.getRequestURI().getPath();
     String requestId = customizer.requestId(exchange);
     try {
-      Composition function = runtime.router().byPath(path);
+      Composition function = runtime.router().byPath(customizer.routingPath(exchange));
       checkMethod(function, method, exchange);
       byte[] body = HttpExchanges.readBody(exchange, maxBodyBytes, function.name());
       Headers headers = customizer.headers(exchange);

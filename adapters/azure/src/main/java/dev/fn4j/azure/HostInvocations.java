@@ -1,0 +1,299 @@
+package dev.fn4j.azure;
+
+import dev.fn4j.core.FunctionRuntime;
+import dev.fn4j.core.catalog.Composition;
+import dev.fn4j.core.convert.JsonTree;
+import dev.fn4j.core.convert.MediaTypes;
+import dev.fn4j.core.convert.Payload;
+import dev.fn4j.core.dispatch.BatchMode;
+import dev.fn4j.core.dispatch.BatchOutcome;
+import dev.fn4j.core.dispatch.FunctionException;
+import dev.fn4j.core.dispatch.FunctionRequest;
+import dev.fn4j.core.dispatch.FunctionResult;
+import dev.fn4j.core.http.HttpExchanges;
+import dev.fn4j.core.http.Problem;
+import dev.fn4j.function.Cookie;
+import dev.fn4j.function.Headers;
+import dev.fn4j.function.InvocationContext;
+import dev.fn4j.function.TraceContext;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one invocation the Functions host sends a custom handler ({@code POST /{FunctionName}} with
+ * {@code Data} and {@code Metadata}) and builds the answer's {@code Outputs} and {@code
+ * ReturnValue}.
+ *
+ * <p>The function is {@code FN4J_FUNCTION}, else the one named like the Azure function, else (for
+ * an HTTP trigger) the one the request path names below the route prefix, else the only function.
+ * The trigger's value is the one entry of {@code Data} (or {@code FN4J_AZURE_TRIGGER_BINDING}):
+ *
+ * <ul>
+ *   <li>an HTTP request ({@code Url}, {@code Method}, {@code Headers}, {@code Query}, {@code Body})
+ *       becomes a neutral HTTP request; the answer is the HTTP output binding ({@code res}: {@code
+ *       statusCode}, {@code headers}, {@code body}), failures included (DESIGN.md §6 status and a
+ *       problem body), and Event Grid's validation handshake is answered here;
+ *   <li>an Event Grid event, in the Event Grid schema or the CloudEvents schema, single or an
+ *       array: its {@code data} by the function's declared type, its attributes as {@code ce-*}
+ *       headers and {@code ce.*} context attributes (the Event Grid schema's names mapped to
+ *       CloudEvents' ones);
+ *   <li>anything else (queue and Service Bus messages, timer, blob): the value itself, text as text
+ *       and JSON as JSON, with the trigger metadata as {@code azure.*} context attributes.
+ * </ul>
+ *
+ * <p>A non-HTTP failure fails the invocation (the handler answers 500) so the host retries the
+ * message; an array of events is all or nothing.
+ */
+final class HostInvocations {
+
+  /** What an invocation answers: the HTTP status for the host, and the response's parts. */
+  record Answer(int status, Map<String, Object> outputs, Object returnValue) {}
+
+  private final FunctionRuntime runtime;
+  private final CustomHandlerSettings settings;
+
+  HostInvocations(FunctionRuntime runtime, CustomHandlerSettings settings) {
+    this.runtime = runtime;
+    this.settings = settings;
+  }
+
+  Answer invoke(HostRequest request, String requestId) {
+    Map.Entry<String, Object> trigger = trigger(request);
+    InvocationContext.Builder context = context(request, requestId);
+    if (trigger.getValue() instanceof Map<?, ?> http
+        && http.get("Url") instanceof String
+        && http.get("Method") instanceof String) {
+      return http(request, http, context, requestId);
+    }
+    Composition function = route(request.functionName(), null);
+    List<FunctionRequest> items = eventGrid(trigger.getValue(), context);
+    if (items.isEmpty()) {
+      items = List.of(value(trigger.getValue(), context));
+    }
+    if (items.size() == 1) {
+      FunctionResult result = runtime.dispatcher().call(function, items.get(0));
+      return new Answer(200, Map.of(), returnValue(result));
+    }
+    BatchOutcome outcome = runtime.dispatcher().callBatch(function, items, BatchMode.INDEPENDENT);
+    if (!outcome.allSucceeded()) {
+      throw FunctionException.batchFailed(
+          function.name(), "events " + outcome.failedIndices() + " of " + items.size() + " failed");
+    }
+    return new Answer(200, Map.of(), null);
+  }
+
+  private Map.Entry<String, Object> trigger(HostRequest request) {
+    Map<String, Object> data = request.data();
+    if (settings.triggerBinding() != null && data.containsKey(settings.triggerBinding())) {
+      return Map.entry(settings.triggerBinding(), data.get(settings.triggerBinding()));
+    }
+    for (Map.Entry<String, Object> entry : data.entrySet()) {
+      if (entry.getValue() instanceof Map<?, ?> value
+          && value.get("Url") instanceof String
+          && value.get("Method") instanceof String) {
+        return entry;
+      }
+    }
+    if (data.size() == 1) {
+      return data.entrySet().iterator().next();
+    }
+    throw FunctionException.badInput(
+        request.functionName(),
+        data.isEmpty()
+            ? "the host sent no binding data"
+            : "the host sent "
+                + data.size()
+                + " bindings "
+                + data.keySet()
+                + ": set FN4J_AZURE_TRIGGER_BINDING to the trigger's");
+  }
+
+  private Composition route(String azureFunction, String path) {
+    if (runtime.router().selected().isPresent()) {
+      return runtime.router().selected().get();
+    }
+    if (runtime.catalog().find(azureFunction).isPresent()) {
+      return runtime.router().byName(azureFunction);
+    }
+    if (path != null && !path.equals("/")) {
+      return runtime.router().byPath(path);
+    }
+    return runtime.router().defaultFunction();
+  }
+
+  private InvocationContext.Builder context(HostRequest request, String requestId) {
+    InvocationContext.Builder context =
+        InvocationContext.builder()
+            .requestId(requestId)
+            .platform(CustomHandlerPlatform.ID)
+            .attribute("azure.function.name", request.functionName());
+    request
+        .metadata()
+        .forEach(
+            (name, value) -> {
+              if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+                context.attribute("azure." + name, String.valueOf(value));
+              }
+            });
+    if (request.metadata().get("sys") instanceof Map<?, ?> sys) {
+      sys.forEach(
+          (name, value) -> {
+            if (value != null) {
+              context.attribute("azure.sys." + name, String.valueOf(value));
+            }
+          });
+    }
+    return context;
+  }
+
+  private Answer http(
+      HostRequest host, Map<?, ?> http, InvocationContext.Builder context, String requestId) {
+    Headers.Builder headers = Headers.builder();
+    if (http.get("Headers") instanceof Map<?, ?> map) {
+      map.forEach(
+          (name, values) -> {
+            if (values instanceof List<?> list) {
+              list.forEach(value -> headers.add(String.valueOf(name), String.valueOf(value)));
+            } else if (values != null) {
+              headers.add(String.valueOf(name), String.valueOf(values));
+            }
+          });
+    }
+    Headers requestHeaders = headers.build();
+    byte[] body = body(http.get("Body"));
+    String method = String.valueOf(http.get("Method"));
+    URI url = URI.create(String.valueOf(http.get("Url")));
+    String path = strip(url.getRawPath());
+    try {
+      String validation = EventGridValidation.answer(requestHeaders, body).orElse(null);
+      if (validation != null) {
+        return httpAnswer(200, Map.of("Content-Type", MediaTypes.JSON), validation);
+      }
+      Composition function = route(host.functionName(), path);
+      context
+          .attribute("http.method", method)
+          .attribute("http.path", path)
+          .trace(
+              TraceContext.of(
+                  requestHeaders.first("traceparent").orElse(null),
+                  requestHeaders.first("tracestate").orElse(null),
+                  null));
+      if (url.getRawQuery() != null) {
+        context.attribute("http.query", url.getRawQuery());
+      }
+      dev.fn4j.core.http.FunctionHttpHandler.requireMethod(function, method);
+      FunctionResult result =
+          runtime
+              .dispatcher()
+              .call(
+                  function,
+                  new FunctionRequest(Payload.ofBytes(body), requestHeaders, context.build()));
+      return httpAnswer(result);
+    } catch (FunctionException e) {
+      AzureLog.failure(method + " " + path, requestId, e);
+      Problem problem = Problem.of(e, requestId);
+      return httpAnswer(
+          problem.status(), Map.of("Content-Type", Problem.CONTENT_TYPE), problem.toJson());
+    }
+  }
+
+  private String strip(String path) {
+    String prefix = "/" + settings.routePrefix();
+    if (!settings.routePrefix().isEmpty()
+        && (path.equals(prefix) || path.startsWith(prefix + "/"))) {
+      String rest = path.substring(prefix.length());
+      return rest.isEmpty() ? "/" : rest;
+    }
+    return path;
+  }
+
+  private static byte[] body(Object body) {
+    if (body == null) {
+      return new byte[0];
+    }
+    if (body instanceof String text) {
+      return text.getBytes(StandardCharsets.UTF_8);
+    }
+    return JsonTree.write(body).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private Answer httpAnswer(FunctionResult result) {
+    Map<String, Object> headers = new LinkedHashMap<>();
+    HttpExchanges.addReplyHeaders(
+        (name, value) -> headers.merge(name, value, (a, b) -> a + ", " + b),
+        result.headers(),
+        name -> false);
+    for (Cookie cookie : result.cookies()) {
+      headers.merge("Set-Cookie", cookie.toSetCookieHeader(), (a, b) -> a + ", " + b);
+    }
+    String contentType = result.effectiveContentType();
+    if (contentType != null) {
+      headers.put("Content-Type", contentType);
+    }
+    byte[] bytes = result.bytes();
+    String body =
+        contentType == null || isText(contentType)
+            ? new String(bytes, StandardCharsets.UTF_8)
+            : Base64.getEncoder().encodeToString(bytes);
+    return httpAnswer(result.httpStatus(), headers, body);
+  }
+
+  private Answer httpAnswer(int status, Map<String, ?> headers, String body) {
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("statusCode", (long) status);
+    response.put("headers", new LinkedHashMap<>(headers));
+    response.put("body", body);
+    if (settings.httpOutput().equals("$return")) {
+      return new Answer(200, Map.of(), response);
+    }
+    return new Answer(200, Map.of(settings.httpOutput(), response), null);
+  }
+
+  private static boolean isText(String contentType) {
+    String essence = MediaTypes.essence(contentType);
+    return essence.startsWith("text/")
+        || MediaTypes.acceptsJson(contentType)
+        || essence.endsWith("+xml")
+        || essence.equals("application/xml")
+        || essence.equals("application/x-www-form-urlencoded");
+  }
+
+  /** Event Grid events (either schema; one or an array) become one request per event. */
+  private static List<FunctionRequest> eventGrid(Object value, InvocationContext.Builder context) {
+    List<?> events = value instanceof List<?> list ? list : List.of(value);
+    List<FunctionRequest> requests = new ArrayList<>(events.size());
+    for (Object event : events) {
+      if (!(event instanceof Map<?, ?> map)) {
+        return List.of();
+      }
+      Map<String, String> attributes = EventGridEvents.attributes(map);
+      if (attributes.isEmpty()) {
+        return List.of();
+      }
+      requests.add(EventGridEvents.request(map, attributes, context));
+    }
+    return requests;
+  }
+
+  private static FunctionRequest value(Object value, InvocationContext.Builder context) {
+    if (value instanceof String text) {
+      return new FunctionRequest(Payload.ofText(text), Headers.empty(), context.build());
+    }
+    return new FunctionRequest(
+        Payload.ofBytes(JsonTree.write(value).getBytes(StandardCharsets.UTF_8)),
+        Headers.builder().add("Content-Type", MediaTypes.JSON).build(),
+        context.build());
+  }
+
+  private static Object returnValue(FunctionResult result) {
+    if (result.payload().isEmpty() && result.contentType() == null) {
+      return null;
+    }
+    return new String(result.bytes(), StandardCharsets.UTF_8);
+  }
+}

@@ -33,6 +33,16 @@
  *       {@code x-fc-status} and the status codes; {@link
  *       dev.fn4j.testkit.FcHostFake#environment(dev.fn4j.testkit.FcVersion, int)} gives the FC 3.0
  *       or FC 2.0 environment to start the runtime with.
+ *   <li>{@link dev.fn4j.testkit.AzureFunctionsHostFake}: an in-process stand-in for the Azure
+ *       Functions host in front of a custom handler the test started: the readiness probe ({@code
+ *       GET /}), invocations as {@code POST /{function}} with the host's {@code Data}/{@code
+ *       Metadata} payload for HTTP, queue, Service Bus, timer, blob and Event Grid triggers (both
+ *       schemas; webhook deliveries and validation handshakes through an HTTP trigger), and raw
+ *       requests forwarded as with {@code enableProxyingHttpRequest}; {@link
+ *       dev.fn4j.testkit.AzureReply} values read {@code Outputs}, {@code Logs}, {@code ReturnValue}
+ *       and the HTTP output, and {@link dev.fn4j.testkit.AzureReply#violations()} checks the
+ *       answers; {@link dev.fn4j.testkit.AzureFunctionsHostFake#environment(int)} gives the
+ *       handler's environment ({@code FUNCTIONS_CUSTOMHANDLER_PORT} and the app settings).
  *   <li>{@link dev.fn4j.testkit.JvmProcess}: a child JVM with captured output, for running a
  *       runtime such as the AWS Lambda runtime interface client against the fake.
  * </ul>

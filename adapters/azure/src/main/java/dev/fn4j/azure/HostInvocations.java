@@ -71,9 +71,10 @@ final class HostInvocations {
       return http(request, http, context, requestId);
     }
     Composition function = route(request.functionName(), null);
-    List<FunctionRequest> items = eventGrid(trigger.getValue(), context);
+    Object value = HostValues.unwrap(trigger.getValue());
+    List<FunctionRequest> items = eventGrid(value, context);
     if (items.isEmpty()) {
-      items = List.of(value(trigger.getValue(), context));
+      items = List.of(value(value, HostValues.isBlob(request.metadata()), context));
     }
     if (items.size() == 1) {
       FunctionResult result = runtime.dispatcher().call(function, items.get(0));
@@ -136,8 +137,9 @@ final class HostInvocations {
         .metadata()
         .forEach(
             (name, value) -> {
-              if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-                context.attribute("azure." + name, String.valueOf(value));
+              Object plain = HostValues.unwrap(value);
+              if (plain instanceof String || plain instanceof Number || plain instanceof Boolean) {
+                context.attribute("azure." + name, String.valueOf(plain));
               }
             });
     if (request.metadata().get("sys") instanceof Map<?, ?> sys) {
@@ -165,14 +167,18 @@ final class HostInvocations {
           });
     }
     Headers requestHeaders = headers.build();
-    byte[] body = body(http.get("Body"));
+    byte[] body = HostValues.httpBody(http.get("Body"), requestHeaders.first("Content-Type"));
     String method = String.valueOf(http.get("Method"));
     URI url = URI.create(String.valueOf(http.get("Url")));
     String path = strip(url.getRawPath());
     try {
       String validation = EventGridValidation.answer(requestHeaders, body).orElse(null);
       if (validation != null) {
-        return httpAnswer(200, Map.of("Content-Type", MediaTypes.JSON), validation);
+        return httpAnswer(200, Map.of("Content-Type", List.of(MediaTypes.JSON)), validation);
+      }
+      if (method.equals("OPTIONS") && requestHeaders.contains("WebHook-Request-Origin")) {
+        String origin = requestHeaders.first("WebHook-Request-Origin").orElse("*");
+        return httpAnswer(200, Map.of("WebHook-Allowed-Origin", List.of(origin)), "");
       }
       Composition function = route(host.functionName(), path);
       context
@@ -198,7 +204,9 @@ final class HostInvocations {
       AzureLog.failure(method + " " + path, requestId, e);
       Problem problem = Problem.of(e, requestId);
       return httpAnswer(
-          problem.status(), Map.of("Content-Type", Problem.CONTENT_TYPE), problem.toJson());
+          problem.status(),
+          Map.of("Content-Type", List.of(Problem.CONTENT_TYPE)),
+          problem.toJson());
     }
   }
 
@@ -212,28 +220,20 @@ final class HostInvocations {
     return path;
   }
 
-  private static byte[] body(Object body) {
-    if (body == null) {
-      return new byte[0];
-    }
-    if (body instanceof String text) {
-      return text.getBytes(StandardCharsets.UTF_8);
-    }
-    return JsonTree.write(body).getBytes(StandardCharsets.UTF_8);
-  }
-
   private Answer httpAnswer(FunctionResult result) {
-    Map<String, Object> headers = new LinkedHashMap<>();
+    Map<String, List<String>> headers = new LinkedHashMap<>();
     HttpExchanges.addReplyHeaders(
-        (name, value) -> headers.merge(name, value, (a, b) -> a + ", " + b),
+        (name, value) -> headers.computeIfAbsent(name, key -> new ArrayList<>()).add(value),
         result.headers(),
-        name -> false);
+        name -> name.equalsIgnoreCase("Content-Type"));
     for (Cookie cookie : result.cookies()) {
-      headers.merge("Set-Cookie", cookie.toSetCookieHeader(), (a, b) -> a + ", " + b);
+      headers
+          .computeIfAbsent("Set-Cookie", key -> new ArrayList<>())
+          .add(cookie.toSetCookieHeader());
     }
     String contentType = result.effectiveContentType();
     if (contentType != null) {
-      headers.put("Content-Type", contentType);
+      headers.put("Content-Type", List.of(contentType));
     }
     byte[] bytes = result.bytes();
     String body =
@@ -243,10 +243,14 @@ final class HostInvocations {
     return httpAnswer(result.httpStatus(), headers, body);
   }
 
-  private Answer httpAnswer(int status, Map<String, ?> headers, String body) {
+  /** The HTTP output: one header value as a string, several as a list (cookies too). */
+  private Answer httpAnswer(int status, Map<String, List<String>> headers, String body) {
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("statusCode", (long) status);
-    response.put("headers", new LinkedHashMap<>(headers));
+    Map<String, Object> written = new LinkedHashMap<>();
+    headers.forEach(
+        (name, values) -> written.put(name, values.size() == 1 ? values.get(0) : values));
+    response.put("headers", written);
     response.put("body", body);
     if (settings.httpOutput().equals("$return")) {
       return new Answer(200, Map.of(), response);
@@ -280,7 +284,16 @@ final class HostInvocations {
     return requests;
   }
 
-  private static FunctionRequest value(Object value, InvocationContext.Builder context) {
+  private static FunctionRequest value(
+      Object value, boolean blob, InvocationContext.Builder context) {
+    if (blob && value instanceof String base64) {
+      try {
+        return new FunctionRequest(
+            Payload.ofBytes(Base64.getDecoder().decode(base64)), Headers.empty(), context.build());
+      } catch (IllegalArgumentException notBase64) {
+        return new FunctionRequest(Payload.ofText(base64), Headers.empty(), context.build());
+      }
+    }
     if (value instanceof String text) {
       return new FunctionRequest(Payload.ofText(text), Headers.empty(), context.build());
     }

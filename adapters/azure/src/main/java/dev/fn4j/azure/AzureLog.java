@@ -11,7 +11,10 @@ final class AzureLog {
   private AzureLog() {}
 
   static void failure(String what, String requestId, FunctionException failure) {
-    String line = "[" + requestId + "] " + what + " -> " + failure.toLogLine();
-    LOG.log(failure.httpStatus() >= 500 ? Level.WARNING : Level.INFO, line);
+    Level level = failure.httpStatus() >= 500 ? Level.WARNING : Level.INFO;
+    LOG.log(level, "[" + requestId + "] " + what + " -> " + failure.toLogLine());
+    // The host hands Logs on as the function's output: no throw site, no frame, in there.
+    InvocationLogs.add(
+        level.getName() + ": [" + requestId + "] " + what + " -> " + failure.getMessage());
   }
 }

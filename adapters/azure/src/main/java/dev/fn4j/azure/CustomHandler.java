@@ -66,6 +66,16 @@ final class CustomHandler implements HttpHandler {
             .map("SubscriptionValidation"::equalsIgnoreCase)
             .orElse(false);
     if (!validation) {
+      if (exchange.getRequestMethod().equals("OPTIONS")
+          && headers.contains("WebHook-Request-Origin")) {
+        // CloudEvents' abuse protection (Event Grid's CloudEvents schema): allow the origin.
+        exchange
+            .getResponseHeaders()
+            .set("WebHook-Allowed-Origin", headers.first("WebHook-Request-Origin").orElse("*"));
+        exchange.getResponseHeaders().set("Allow", "POST");
+        HttpExchanges.send(exchange, 200, new byte[0]);
+        return;
+      }
       forwarded.handle(exchange);
       return;
     }

@@ -18,6 +18,19 @@ final class EventGridValidation {
   private EventGridValidation() {}
 
   /**
+   * Tells whether a request is Event Grid's subscription validation.
+   *
+   * @param headers the request headers
+   * @return true for {@code aeg-event-type: SubscriptionValidation}
+   */
+  static boolean isValidation(Headers headers) {
+    return headers
+        .first("aeg-event-type")
+        .map("SubscriptionValidation"::equalsIgnoreCase)
+        .orElse(false);
+  }
+
+  /**
    * Returns the answer to a validation request.
    *
    * @param headers the request headers
@@ -25,10 +38,7 @@ final class EventGridValidation {
    * @return the JSON answer, or empty when the request is not a validation
    */
   static Optional<String> answer(Headers headers, byte[] body) {
-    if (!headers
-        .first("aeg-event-type")
-        .map("SubscriptionValidation"::equalsIgnoreCase)
-        .orElse(false)) {
+    if (!isValidation(headers)) {
       return Optional.empty();
     }
     Object tree;

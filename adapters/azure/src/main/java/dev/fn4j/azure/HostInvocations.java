@@ -171,8 +171,13 @@ final class HostInvocations {
     String method = String.valueOf(http.get("Method"));
     URI url = URI.create(String.valueOf(http.get("Url")));
     String path = strip(url.getRawPath());
+    Composition function = null;
     try {
       String validation = EventGridValidation.answer(requestHeaders, body).orElse(null);
+      if (validation == null && EventGridValidation.isValidation(requestHeaders)) {
+        throw FunctionException.badInput(
+            "", "an Event Grid subscription validation without data.validationCode");
+      }
       if (validation != null) {
         return httpAnswer(200, Map.of("Content-Type", List.of(MediaTypes.JSON)), validation);
       }
@@ -180,7 +185,7 @@ final class HostInvocations {
         String origin = requestHeaders.first("WebHook-Request-Origin").orElse("*");
         return httpAnswer(200, Map.of("WebHook-Allowed-Origin", List.of(origin)), "");
       }
-      Composition function = route(host.functionName(), path);
+      function = route(host.functionName(), path);
       context
           .attribute("http.method", method)
           .attribute("http.path", path)
@@ -203,10 +208,13 @@ final class HostInvocations {
     } catch (FunctionException e) {
       AzureLog.failure(method + " " + path, requestId, e);
       Problem problem = Problem.of(e, requestId);
-      return httpAnswer(
-          problem.status(),
-          Map.of("Content-Type", List.of(Problem.CONTENT_TYPE)),
-          problem.toJson());
+      Map<String, List<String>> answerHeaders = new LinkedHashMap<>();
+      answerHeaders.put("Content-Type", List.of(Problem.CONTENT_TYPE));
+      if (e.kind() == FunctionException.Kind.METHOD_NOT_ALLOWED && function != null) {
+        answerHeaders.put(
+            "Allow", List.of(dev.fn4j.core.http.FunctionHttpHandler.allowedMethod(function)));
+      }
+      return httpAnswer(problem.status(), answerHeaders, problem.toJson());
     }
   }
 
@@ -247,6 +255,8 @@ final class HostInvocations {
   private Answer httpAnswer(int status, Map<String, List<String>> headers, String body) {
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("statusCode", (long) status);
+    // Some host versions require "status" beside "statusCode"; both hold the same code.
+    response.put("status", (long) status);
     Map<String, Object> written = new LinkedHashMap<>();
     headers.forEach(
         (name, values) -> written.put(name, values.size() == 1 ? values.get(0) : values));

@@ -57,12 +57,20 @@ final class InvocationLogs {
     @Override
     public void publish(LogRecord record) {
       List<String> lines = CURRENT.get();
-      if (lines == null || lines.size() >= MOST_LINES || record.getMessage() == null) {
+      if (lines == null
+          || lines.size() >= MOST_LINES
+          || record.getMessage() == null
+          || "dev.fn4j.azure".equals(record.getLoggerName())) {
+        // The adapter's own failure records add their line themselves, without the throw site.
         return;
       }
       String message = record.getMessage();
       if (record.getParameters() != null && record.getParameters().length > 0) {
-        message = java.text.MessageFormat.format(message, record.getParameters());
+        try {
+          message = java.text.MessageFormat.format(message, record.getParameters());
+        } catch (IllegalArgumentException unformattable) {
+          // Keep the pattern as it is: a log call must never fail the invocation.
+        }
       }
       lines.add(record.getLevel().getName() + ": " + message.replace('\n', ' '));
     }

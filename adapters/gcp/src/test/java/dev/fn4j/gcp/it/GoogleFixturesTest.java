@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fn4j.gcp.it.CloudEventHttp.Echo;
+import dev.fn4j.testkit.FixtureLedger;
 import dev.fn4j.testkit.RequiresVendorFixtures;
 import dev.fn4j.testkit.VendorFixtures;
 import java.io.IOException;

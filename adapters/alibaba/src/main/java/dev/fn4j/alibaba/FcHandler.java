@@ -187,27 +187,13 @@ public final class FcHandler
    * A failed invocation, start-up or lifecycle hook, in the form FC's runtime reports: a message
    * that names the function and the phase, no cause and no stack trace.
    */
-  public static final class InvocationFailedException extends RuntimeException {
+  public static final class InvocationFailedException
+      extends dev.fn4j.core.dispatch.InvocationFailure {
 
     private static final long serialVersionUID = 1L;
 
-    /** Where it failed, as {@link #phase()} returns it. */
-    private final String phase;
-
     InvocationFailedException(String message, String phase) {
-      super(message, null, false, false);
-      this.phase = phase;
-    }
-
-    /**
-     * Returns where it failed.
-     *
-     * @return {@code ROUTE}, {@code DECODE}, {@code INVOKE} or {@code ENCODE} for an invocation;
-     *     {@code STARTUP} when the application could not start; {@code PRE_FREEZE} or {@code
-     *     PRE_STOP} for a lifecycle hook
-     */
-    public String phase() {
-      return phase;
+      super(message, phase);
     }
   }
 }

@@ -181,27 +181,13 @@ public final class AzureFunctions {
    * the phase, no cause and no stack trace. The host counts the invocation as failed and retries
    * the message as the trigger does.
    */
-  public static final class InvocationFailedException extends RuntimeException {
+  public static final class InvocationFailedException
+      extends dev.fn4j.core.dispatch.InvocationFailure {
 
     private static final long serialVersionUID = 1L;
 
-    /** Where it failed, as {@link #phase()} returns it. */
-    private final String phase;
-
     InvocationFailedException(String message, String phase) {
-      super(message, null, false, false);
-      this.phase = phase;
-    }
-
-    /**
-     * Returns where it failed.
-     *
-     * @return {@code ROUTE}, {@code DECODE}, {@code INVOKE} or {@code ENCODE} for an invocation;
-     *     {@code STARTUP} when the application could not start; {@code INTERNAL} for an unexpected
-     *     failure of fn4j itself
-     */
-    public String phase() {
-      return phase;
+      super(message, phase);
     }
   }
 }

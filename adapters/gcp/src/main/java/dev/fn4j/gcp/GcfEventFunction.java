@@ -63,24 +63,12 @@ public final class GcfEventFunction implements CloudEventsFunction {
    * An event that failed: the invoker answers 500 and logs this exception, which carries the
    * failure's phase and function but no cause and no stack trace.
    */
-  public static final class EventFailedException extends RuntimeException {
+  public static final class EventFailedException extends dev.fn4j.core.dispatch.InvocationFailure {
 
     private static final long serialVersionUID = 1L;
 
-    private final String phase;
-
     EventFailedException(FunctionException failure) {
-      super(failure.getMessage(), null, false, false);
-      this.phase = failure.phase().name();
-    }
-
-    /**
-     * Returns the failure phase.
-     *
-     * @return {@code ROUTE}, {@code DECODE}, {@code INVOKE} or {@code ENCODE}
-     */
-    public String phase() {
-      return phase;
+      super(failure);
     }
   }
 }

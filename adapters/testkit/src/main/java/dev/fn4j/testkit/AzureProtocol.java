@@ -3,10 +3,8 @@ package dev.fn4j.testkit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -41,18 +39,6 @@ final class AzureProtocol {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private AzureProtocol() {}
-
-  /** One JDK client for every fake, made at the first request. */
-  private static final class Client {
-    static final HttpClient INSTANCE =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-
-    private Client() {}
-  }
 
   /**
    * Makes a random version 4 GUID without the secure random generator (slow to set up, and these
@@ -161,7 +147,7 @@ final class AzureProtocol {
         .forEach((name, values) -> values.forEach(value -> request.header(name, value)));
     try {
       HttpResponse<byte[]> response =
-          Client.INSTANCE.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+          HostClient.INSTANCE.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       return new AzureReply(
           invocation, Reply.of(response.statusCode(), response.headers().map(), response.body()));
     } catch (IOException e) {

@@ -3,10 +3,8 @@ package dev.fn4j.testkit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,18 +46,6 @@ final class FcProtocol {
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   private FcProtocol() {}
-
-  /** One JDK client for every fake, made at the first request. */
-  private static final class Client {
-    static final HttpClient INSTANCE =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-
-    private Client() {}
-  }
 
   /**
    * A request to send: method, path and query, control path, the headers it carries besides the
@@ -191,7 +177,7 @@ final class FcProtocol {
     sent.forEach((name, values) -> values.forEach(value -> request.header(name, value)));
     try {
       HttpResponse<byte[]> response =
-          Client.INSTANCE.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+          HostClient.INSTANCE.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       return new FcReply(
           invocation, Reply.of(response.statusCode(), response.headers().map(), response.body()));
     } catch (IOException e) {

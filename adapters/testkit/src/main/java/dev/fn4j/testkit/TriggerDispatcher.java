@@ -2,7 +2,6 @@ package dev.fn4j.testkit;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,18 +28,6 @@ final class TriggerDispatcher {
   private static final int ERROR_DATA_MAX = 1024;
 
   private TriggerDispatcher() {}
-
-  /**
-   * One client for every fake, made at the first delivery (a fake that never delivers needs none).
-   */
-  private static final class Client {
-    static final HttpClient INSTANCE =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-  }
 
   /** The outcome of one attempt: an answer, or the reason there was none. */
   private record Attempt(Optional<Reply> response, String error) {
@@ -157,7 +144,7 @@ final class TriggerDispatcher {
   private static Attempt attempt(HttpRequest request) {
     try {
       HttpResponse<byte[]> response =
-          Client.INSTANCE.send(request, HttpResponse.BodyHandlers.ofByteArray());
+          HostClient.INSTANCE.send(request, HttpResponse.BodyHandlers.ofByteArray());
       return new Attempt(
           Optional.of(Reply.of(response.statusCode(), response.headers().map(), response.body())),
           null);

@@ -101,16 +101,7 @@ final class FcHttpHandler implements HttpHandler {
         LOG.log(
             failure.httpStatus() >= 500 ? Level.WARNING : Level.INFO,
             "[" + fc.requestId() + "] event -> 404 (x-fc-status 404): " + failure.toLogLine());
-        Problem problem = Problem.of(failure, fc.requestId());
-        HttpExchanges.sendProblem(
-            exchange,
-            new Problem(
-                404,
-                problem.title(),
-                problem.detail(),
-                problem.function(),
-                problem.phase(),
-                problem.requestId()));
+        HttpExchanges.sendProblem(exchange, Problem.of(failure, fc.requestId()).withStatus(404));
       }
     } finally {
       out.println("FC Invoke End RequestId: " + fc.requestId());

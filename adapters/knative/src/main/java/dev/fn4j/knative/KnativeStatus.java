@@ -32,14 +32,7 @@ final class KnativeStatus {
    * @return the problem
    */
   static Problem problem(FunctionException failure, String requestId) {
-    Problem problem = Problem.of(failure, requestId);
-    return new Problem(
-        of(failure),
-        problem.title(),
-        problem.detail(),
-        problem.function(),
-        problem.phase(),
-        problem.requestId());
+    return Problem.of(failure, requestId).withStatus(of(failure));
   }
 
   /**

@@ -39,6 +39,17 @@ public record Problem(
   }
 
   /**
+   * Returns the same problem answered with another status, for a platform whose protocol asks for
+   * its own (Knative's 400 for a content type the function cannot read, FC's 404 for any failure).
+   *
+   * @param newStatus the status to answer with
+   * @return the problem with that status
+   */
+  public Problem withStatus(int newStatus) {
+    return new Problem(newStatus, title, detail, function, phase, requestId);
+  }
+
+  /**
    * Returns the problem type URI, one per status: {@code urn:fn4j:problem:<slug>}.
    *
    * @return the type

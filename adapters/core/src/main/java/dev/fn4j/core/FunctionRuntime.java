@@ -1,5 +1,6 @@
 package dev.fn4j.core;
 
+import dev.fn4j.core.catalog.CatalogException;
 import dev.fn4j.core.catalog.FunctionCatalog;
 import dev.fn4j.core.catalog.FunctionDefinition;
 import dev.fn4j.core.catalog.Signature;
@@ -9,10 +10,14 @@ import dev.fn4j.core.dispatch.Dispatcher;
 import dev.fn4j.core.dispatch.Router;
 import dev.fn4j.core.dispatch.RoutingSettings;
 import dev.fn4j.core.lifecycle.LifecycleHooks;
+import dev.fn4j.core.platform.ApplicationStarter;
 import dev.fn4j.core.platform.Environment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 
 /**
  * Everything an adapter needs, built once per process: the catalog, the router, the dispatcher and
@@ -52,6 +57,41 @@ public final class FunctionRuntime {
   }
 
   /**
+   * Starts the application on a class loader and returns its runtime with its {@code onInit} hooks
+   * run: the runtime of the first {@link ApplicationStarter} that recognises the application (a
+   * Spring Boot application, when the Spring Boot starter is on the class path), else the one
+   * {@link #load} builds from the registrars. The launcher and the vendor entry classes start the
+   * application this way, once per process.
+   *
+   * @param environment the settings
+   * @param loader where the application is
+   * @return the initialised runtime
+   * @throws RuntimeException when the application cannot start; the message says why
+   */
+  public static FunctionRuntime start(Environment environment, ClassLoader loader) {
+    FunctionRuntime runtime = startedByStarter(environment, loader);
+    if (runtime == null) {
+      runtime = load(environment, loader);
+    }
+    runtime.lifecycle().init();
+    return runtime;
+  }
+
+  private static FunctionRuntime startedByStarter(Environment environment, ClassLoader loader) {
+    try {
+      for (ApplicationStarter starter : ServiceLoader.load(ApplicationStarter.class, loader)) {
+        Optional<FunctionRuntime> started = starter.start(environment, loader);
+        if (started.isPresent()) {
+          return started.get();
+        }
+      }
+      return null;
+    } catch (ServiceConfigurationError e) {
+      throw new CatalogException("an application starter cannot be loaded: " + e.getMessage());
+    }
+  }
+
+  /**
    * Builds a runtime over a given catalog.
    *
    * @param environment the settings
@@ -63,9 +103,9 @@ public final class FunctionRuntime {
   }
 
   /**
-   * Returns the process-wide runtime of the application, built on first use from the system
-   * environment and the context class loader, with its {@code onInit} hooks run. A failure is kept
-   * and thrown again on every call, so each invocation reports why start-up failed.
+   * Returns the process-wide runtime of the application, {@linkplain #start started} on first use
+   * from the system environment and the context class loader. A failure is kept and thrown again on
+   * every call, so each invocation reports why start-up failed.
    *
    * @return the runtime
    * @throws RuntimeException the start-up failure
@@ -157,12 +197,8 @@ public final class FunctionRuntime {
     private static Object build() {
       try {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        FunctionRuntime runtime =
-            load(
-                Environment.system(),
-                loader != null ? loader : FunctionRuntime.class.getClassLoader());
-        runtime.lifecycle().init();
-        return runtime;
+        return start(
+            Environment.system(), loader != null ? loader : FunctionRuntime.class.getClassLoader());
       } catch (RuntimeException e) {
         return e;
       }

@@ -29,8 +29,7 @@ public final class Main {
       Platform platform = Launcher.discover(loader).select(environment);
       FunctionRuntime runtime;
       try {
-        runtime = FunctionRuntime.load(environment, loader);
-        runtime.lifecycle().init();
+        runtime = FunctionRuntime.start(environment, loader);
       } catch (RuntimeException | LinkageError e) {
         platform.startupFailed(environment, reason(e));
         throw e;

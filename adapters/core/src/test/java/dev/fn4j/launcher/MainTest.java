@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fn4j.core.FunctionRuntime;
 import dev.fn4j.core.catalog.Composition;
+import dev.fn4j.core.catalog.FunctionCatalog;
 import dev.fn4j.core.catalog.fixtures.ExplodingConstructor;
 import dev.fn4j.core.catalog.fixtures.IsolatedServices;
 import dev.fn4j.core.catalog.fixtures.ServiceRegistrar;
 import dev.fn4j.core.catalog.fixtures.Shout;
+import dev.fn4j.core.platform.ApplicationStarter;
 import dev.fn4j.core.platform.Environment;
 import dev.fn4j.core.platform.Platform;
 import dev.fn4j.function.FunctionRegistrar;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +114,38 @@ class MainTest {
     }
   }
 
+  /** Starts an "application" of one function whose init hook is recorded. */
+  public static final class ClaimingStarter implements ApplicationStarter {
+    @Override
+    public Optional<FunctionRuntime> start(Environment environment, ClassLoader loader) {
+      EVENTS.add("start application");
+      FunctionCatalog catalog =
+          FunctionCatalog.of(
+              registry ->
+                  registry
+                      .function("fromApplication", String.class, String.class, text -> text)
+                      .lifecycle(new RecordingHook()));
+      return Optional.of(FunctionRuntime.of(environment, catalog));
+    }
+  }
+
+  /** Does not recognise the application. */
+  public static final class DecliningStarter implements ApplicationStarter {
+    @Override
+    public Optional<FunctionRuntime> start(Environment environment, ClassLoader loader) {
+      EVENTS.add("declined");
+      return Optional.empty();
+    }
+  }
+
+  /** Recognises the application, which cannot start. */
+  public static final class FailingStarter implements ApplicationStarter {
+    @Override
+    public Optional<FunctionRuntime> start(Environment environment, ClassLoader loader) {
+      throw new IllegalStateException("com.example.Shop did not start:\n  no datasource");
+    }
+  }
+
   /** Records its init. */
   public static final class RecordingHook implements Lifecycle {
     @Override
@@ -162,6 +197,15 @@ class MainTest {
 
   private IsolatedServices services(
       List<Class<?>> platforms, List<Class<?>> registrars, List<Class<?>> hooks) throws Exception {
+    return services(platforms, registrars, hooks, List.of());
+  }
+
+  private IsolatedServices services(
+      List<Class<?>> platforms,
+      List<Class<?>> registrars,
+      List<Class<?>> hooks,
+      List<Class<?>> starters)
+      throws Exception {
     return IsolatedServices.with(
         folder,
         Map.of(
@@ -170,7 +214,97 @@ class MainTest {
             FunctionRegistrar.class,
             registrars,
             Lifecycle.class,
-            hooks));
+            hooks,
+            ApplicationStarter.class,
+            starters));
+  }
+
+  @Test
+  void runsTheApplicationAStarterRecognisesInsteadOfTheRegistrars() throws Exception {
+    // given
+    try (IsolatedServices loader =
+        services(
+            List.of(RecordingPlatform.class),
+            List.of(ServiceRegistrar.class),
+            List.of(),
+            List.of(DecliningStarter.class, ClaimingStarter.class))) {
+
+      // when
+      int status = run(Map.of("RECORDING", "yes", "FN4J_FUNCTION", "fromApplication"), loader);
+
+      // then
+      assertThat(status).isZero();
+      assertThat(EVENTS)
+          .containsExactly(
+              "declined",
+              "start application",
+              "init",
+              "run recording with 1 functions, selected fromApplication");
+    }
+  }
+
+  @Test
+  void usesTheRegistrarsWhenNoStarterRecognisesTheApplication() throws Exception {
+    // given
+    try (IsolatedServices loader =
+        services(
+            List.of(RecordingPlatform.class),
+            List.of(ServiceRegistrar.class),
+            List.of(),
+            List.of(DecliningStarter.class))) {
+
+      // when
+      int status = run(Map.of("RECORDING", "yes"), loader);
+
+      // then
+      assertThat(status).isZero();
+      assertThat(EVENTS)
+          .containsExactly("declined", "run recording with 2 functions, selected none");
+    }
+  }
+
+  @Test
+  void returnsOneWithAOneLineReasonWhenTheRecognisedApplicationCannotStart() throws Exception {
+    // given
+    try (IsolatedServices loader =
+        services(
+            List.of(RecordingPlatform.class),
+            List.of(ServiceRegistrar.class),
+            List.of(),
+            List.of(FailingStarter.class))) {
+
+      // when
+      int status = run(Map.of("RECORDING", "yes"), loader);
+
+      // then
+      assertThat(status).isEqualTo(1);
+      assertThat(EVENTS).isEmpty();
+      assertThat(stderr())
+          .isEqualTo(
+              "fn4j could not start: com.example.Shop did not start: no datasource"
+                  + System.lineSeparator());
+    }
+  }
+
+  @Test
+  void namesTheStarterListingThatCannotBeLoaded() throws Exception {
+    // given
+    try (IsolatedServices loader =
+        services(
+            List.of(RecordingPlatform.class),
+            List.of(ServiceRegistrar.class),
+            List.of(),
+            List.of(Shout.class))) {
+
+      // when
+      int status = run(Map.of("RECORDING", "yes"), loader);
+
+      // then
+      assertThat(status).isEqualTo(1);
+      assertThat(stderr())
+          .startsWith("fn4j could not start: an application starter cannot be loaded: ")
+          .contains(Shout.class.getName());
+    }
   }
 
   @Test

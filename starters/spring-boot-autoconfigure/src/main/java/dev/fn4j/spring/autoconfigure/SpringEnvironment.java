@@ -1,5 +1,6 @@
 package dev.fn4j.spring.autoconfigure;
 
+import dev.fn4j.core.catalog.CatalogException;
 import dev.fn4j.core.platform.Environment;
 import java.util.Map;
 import java.util.Objects;
@@ -13,7 +14,8 @@ import java.util.StringJoiner;
  * its property name ({@code FN4J_PLATFORM} as {@code fn4j.platform}).
  *
  * <p>{@code spring.cloud.function.definition} is an alias of {@code fn4j.function}, read only when
- * the latter is unset, so that a Spring Cloud Function application keeps its selection.
+ * the latter is unset, so that a Spring Cloud Function application keeps its selection. Several
+ * definitions ({@code a;b}) are refused with a message saying what to set instead.
  */
 final class SpringEnvironment implements Environment {
 
@@ -39,9 +41,28 @@ final class SpringEnvironment implements Environment {
       value = spring.getProperty(Environment.propertyName(name));
     }
     if (value == null && name.equals("FN4J_FUNCTION")) {
-      value = spring.getProperty(SCF_DEFINITION);
+      value = definitionAlias();
     }
     return Optional.ofNullable(value);
+  }
+
+  /**
+   * Spring Cloud Function's definition, when it names one function or composition. Several
+   * definitions ({@code a;b}) mean "route among these" there, which fn4j does by path, CloudEvent
+   * type or header instead: a silent pick of one would change what the application answers.
+   */
+  private String definitionAlias() {
+    String definition = spring.getProperty(SCF_DEFINITION);
+    if (definition == null || !definition.contains(";")) {
+      return definition;
+    }
+    throw new CatalogException(
+        SCF_DEFINITION
+            + " lists several functions ('"
+            + definition
+            + "'); fn4j takes one function or composition: set fn4j.function to one of them, or"
+            + " to an empty value to route among all functions by path, CloudEvent type or"
+            + " header");
   }
 
   private String fromProperties(String name) {

@@ -295,6 +295,35 @@ class Fn4jAutoConfigurationTest {
     }
 
     @Test
+    void several_spring_cloud_function_definitions_fail_the_start_saying_what_to_set() {
+      runner
+          .withUserConfiguration(BeanMethodFunctions.class, Reverse.class)
+          .withPropertyValues("spring.cloud.function.definition=uppercase;reverse")
+          .run(
+              context ->
+                  assertThat(context)
+                      .hasFailed()
+                      .getFailure()
+                      .rootCause()
+                      .hasMessageContaining("lists several functions ('uppercase;reverse')")
+                      .hasMessageContaining("set fn4j.function to one of them"));
+    }
+
+    @Test
+    void an_empty_fn4j_function_lifts_several_definitions_and_routes_among_all() {
+      runner
+          .withUserConfiguration(BeanMethodFunctions.class, Reverse.class)
+          .withPropertyValues(
+              "fn4j.function=", "spring.cloud.function.definition=uppercase;reverse")
+          .run(
+              context -> {
+                FunctionRuntime runtime = context.getBean(FunctionRuntime.class);
+                assertThat(runtime.router().selected()).isEmpty();
+                assertThat(runtime.router().byPath("/reverse").definition()).isEqualTo("reverse");
+              });
+    }
+
+    @Test
     void the_fn4j_function_variable_keeps_working() {
       runner
           .withUserConfiguration(BeanMethodFunctions.class)

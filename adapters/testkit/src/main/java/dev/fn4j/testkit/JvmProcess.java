@@ -19,9 +19,10 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child JVM started by a test, {@code java -cp <class path> <main class> <args>}, with its
- * standard output and error captured: for running a runtime the way a platform runs it, for example
- * the AWS Lambda runtime interface client against a {@link LambdaRuntimeApiFake}.
+ * A child JVM started by a test, {@code java -cp <class path> <main class> <args>} or {@code java
+ * -jar <jar> <args>}, with its standard output and error captured: for running a runtime the way a
+ * platform runs it, for example the AWS Lambda runtime interface client against a {@link
+ * LambdaRuntimeApiFake}.
  *
  * <pre>{@code
  * try (JvmProcess child = JvmProcess.command("com.example.Main").withArgs("a", "b").start()) {
@@ -63,6 +64,20 @@ public final class JvmProcess implements AutoCloseable {
    */
   public static Command command(String mainClass) {
     return Command.of(mainClass);
+  }
+
+  /**
+   * Describes a child JVM that runs a jar as {@code java -jar <jar>} does: the main class is the
+   * manifest's {@code Main-Class} and the class path the jar (with its manifest's {@code
+   * Class-Path}); otherwise the defaults of {@link Command}. Such a command takes no {@link
+   * Command#withClassPath(String)}.
+   *
+   * @param jar the jar, for example a packaged function jar; its absolute path is used, so a {@link
+   *     Command#withDirectory(Path) working directory} does not change which jar runs
+   * @return the description; {@link Command#start()} runs it
+   */
+  public static Command jar(Path jar) {
+    return Command.ofJar(jar);
   }
 
   /**
@@ -223,6 +238,21 @@ public final class JvmProcess implements AutoCloseable {
   }
 
   /**
+   * Asks the child to stop, as a platform does when it scales in or redeploys (SIGTERM on Unix),
+   * and waits for it to exit: for checking that a runtime drains and ends cleanly.
+   *
+   * @param timeout how long to wait at most for it to exit
+   * @return the exit code, for example 0 for a clean stop, 143 for a JVM that SIGTERM ended
+   * @throws AssertionError when it still runs after the timeout; the message holds its output
+   * @throws IllegalStateException when the thread is interrupted
+   */
+  public int terminate(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    process.destroy();
+    return awaitExit(timeout);
+  }
+
+  /**
    * Stops the child: asks it to stop (SIGTERM), kills it if it still runs after {@link
    * #STOP_GRACE}, and waits briefly for its output to be read. Calling it again does nothing.
    */
@@ -268,8 +298,9 @@ public final class JvmProcess implements AutoCloseable {
   }
 
   /**
-   * What to start: the main class, its arguments, the class path, JVM options, environment and
-   * working directory. Immutable; the {@code with} methods return new commands.
+   * What to start: the main class (or a jar, {@code java -jar}), its arguments, the class path, JVM
+   * options, environment and working directory. Immutable; the {@code with} methods return new
+   * commands.
    *
    * <p>Unless told otherwise, the child runs the {@code java} of this JVM ({@link
    * JvmProcess#javaCommand()}) with this JVM's class path ({@link JvmProcess#currentClassPath()}),
@@ -295,6 +326,7 @@ public final class JvmProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final boolean inheritEnvironment;
     private final Path directory;
+    private final Path jar;
 
     private Command(
         String mainClass,
@@ -303,7 +335,8 @@ public final class JvmProcess implements AutoCloseable {
         List<String> jvmOptions,
         Map<String, String> environment,
         boolean inheritEnvironment,
-        Path directory) {
+        Path directory,
+        Path jar) {
       this.mainClass = mainClass;
       this.args = args;
       this.classPath = classPath;
@@ -311,6 +344,7 @@ public final class JvmProcess implements AutoCloseable {
       this.environment = environment;
       this.inheritEnvironment = inheritEnvironment;
       this.directory = directory;
+      this.jar = jar;
     }
 
     static Command of(String mainClass) {
@@ -319,7 +353,13 @@ public final class JvmProcess implements AutoCloseable {
         throw new IllegalArgumentException("A main class name is needed");
       }
       return new Command(
-          mainClass, List.of(), currentClassPath(), List.of(), Map.of(), false, null);
+          mainClass, List.of(), currentClassPath(), List.of(), Map.of(), false, null, null);
+    }
+
+    static Command ofJar(Path jar) {
+      Objects.requireNonNull(jar, "jar");
+      return new Command(
+          null, List.of(), "", List.of(), Map.of(), false, null, jar.toAbsolutePath().normalize());
     }
 
     /**
@@ -346,7 +386,8 @@ public final class JvmProcess implements AutoCloseable {
           jvmOptions,
           environment,
           inheritEnvironment,
-          directory);
+          directory,
+          jar);
     }
 
     /**
@@ -354,11 +395,16 @@ public final class JvmProcess implements AutoCloseable {
      *
      * @param entries the class path, entries separated by {@link File#pathSeparator}
      * @return the new command
+     * @throws IllegalStateException when this command runs a jar ({@link JvmProcess#jar(Path)})
      */
     public Command withClassPath(String entries) {
       Objects.requireNonNull(entries, "entries");
+      if (jar != null) {
+        throw new IllegalStateException(
+            "java -jar takes its class path from the jar's manifest, not -cp: " + this);
+      }
       return new Command(
-          mainClass, args, entries, jvmOptions, environment, inheritEnvironment, directory);
+          mainClass, args, entries, jvmOptions, environment, inheritEnvironment, directory, jar);
     }
 
     /**
@@ -371,7 +417,14 @@ public final class JvmProcess implements AutoCloseable {
      */
     public Command withJvmOptions(String... options) {
       return new Command(
-          mainClass, args, classPath, List.of(options), environment, inheritEnvironment, directory);
+          mainClass,
+          args,
+          classPath,
+          List.of(options),
+          environment,
+          inheritEnvironment,
+          directory,
+          jar);
     }
 
     /**
@@ -393,7 +446,8 @@ public final class JvmProcess implements AutoCloseable {
           jvmOptions,
           Collections.unmodifiableMap(more),
           inheritEnvironment,
-          directory);
+          directory,
+          jar);
     }
 
     /**
@@ -414,7 +468,7 @@ public final class JvmProcess implements AutoCloseable {
      * @return the new command
      */
     public Command withInheritedEnvironment() {
-      return new Command(mainClass, args, classPath, jvmOptions, environment, true, directory);
+      return new Command(mainClass, args, classPath, jvmOptions, environment, true, directory, jar);
     }
 
     /**
@@ -432,23 +486,30 @@ public final class JvmProcess implements AutoCloseable {
           jvmOptions,
           environment,
           inheritEnvironment,
-          workingDirectory);
+          workingDirectory,
+          jar);
     }
 
     /**
      * Returns the command line the child is started with.
      *
      * @return {@code java}, the options, {@code -cp} and the class path, the main class, the
-     *     arguments
+     *     arguments; for a jar, {@code java}, the options, {@code -jar} and the jar's absolute
+     *     path, the arguments
      */
     public List<String> commandLine() {
       List<String> line = new ArrayList<>();
       line.add(javaCommand());
       line.addAll(ENCODING_OPTIONS);
       line.addAll(jvmOptions);
-      line.add("-cp");
-      line.add(classPath);
-      line.add(mainClass);
+      if (jar != null) {
+        line.add("-jar");
+        line.add(jar.toString());
+      } else {
+        line.add("-cp");
+        line.add(classPath);
+        line.add(mainClass);
+      }
       line.addAll(args);
       return List.copyOf(line);
     }
@@ -489,11 +550,13 @@ public final class JvmProcess implements AutoCloseable {
     /**
      * Describes the command briefly.
      *
-     * @return for example {@code JvmProcess[com.example.Main a b]}
+     * @return for example {@code JvmProcess[com.example.Main a b]}, or {@code JvmProcess[-jar
+     *     app.jar a b]} for a jar
      */
     @Override
     public String toString() {
-      return "JvmProcess[" + mainClass + (args.isEmpty() ? "" : " " + String.join(" ", args)) + "]";
+      String target = jar != null ? "-jar " + jar.getFileName() : mainClass;
+      return "JvmProcess[" + target + (args.isEmpty() ? "" : " " + String.join(" ", args)) + "]";
     }
   }
 

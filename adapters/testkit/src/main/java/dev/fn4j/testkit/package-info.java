@@ -43,8 +43,14 @@
  *       and the HTTP output, and {@link dev.fn4j.testkit.AzureReply#violations()} checks the
  *       answers; {@link dev.fn4j.testkit.AzureFunctionsHostFake#environment(int)} gives the
  *       handler's environment ({@code FUNCTIONS_CUSTOMHANDLER_PORT} and the app settings).
- *   <li>{@link dev.fn4j.testkit.JvmProcess}: a child JVM with captured output, for running a
- *       runtime such as the AWS Lambda runtime interface client against the fake.
+ *   <li>{@link dev.fn4j.testkit.JvmProcess}: a child JVM with captured output ({@code java -cp} or
+ *       {@code java -jar}), for running a runtime such as the AWS Lambda runtime interface client
+ *       against the fake.
+ *   <li>{@link dev.fn4j.testkit.FunctionJar}: a packaged function jar and the ways the platforms
+ *       start it: {@code java -jar} (fn4j's launcher), the AWS Lambda runtime interface client with
+ *       a handler string, Google's Java function invoker with a {@code FUNCTION_TARGET}.
+ *   <li>{@link dev.fn4j.testkit.Ports}: a free port for such a child, and the wait until it listens
+ *       there, which fails as soon as the child exits.
  * </ul>
  *
  * <p>Nothing here reads or changes the process's environment or system properties on behalf of a

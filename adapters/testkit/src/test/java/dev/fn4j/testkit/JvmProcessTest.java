@@ -3,6 +3,7 @@ package dev.fn4j.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,37 @@ class JvmProcessTest {
     assertThat(child.isAlive()).isFalse();
     assertThat(child.exitCode()).isPresent();
     child.close(); // again: nothing happens
+  }
+
+  @Test
+  void terminate_asks_the_child_to_stop_and_returns_its_exit_code() {
+    try (JvmProcess child =
+        JvmProcess.command(JvmProcessTestMain.class.getName()).withArgs("wait").start()) {
+      child.awaitOutput("ready", WAIT);
+
+      int code = child.terminate(WAIT);
+
+      assertThat(child.isAlive()).isFalse();
+      assertThat(child.exitCode()).hasValue(code);
+      assertThat(code).isNotZero(); // the JVM's default for SIGTERM: 143
+    }
+  }
+
+  @Test
+  void describes_java_jar_with_the_jars_absolute_path() {
+    Path jar = Path.of("target", "app.jar");
+
+    JvmProcess.Command command = JvmProcess.jar(jar).withJvmOptions("-Xmx64m").withArgs("x");
+
+    assertThat(command.commandLine())
+        .startsWith(JvmProcess.javaCommand())
+        .endsWith("-Xmx64m", "-jar", jar.toAbsolutePath().toString(), "x")
+        .contains("-Dfile.encoding=UTF-8")
+        .doesNotContain("-cp");
+    assertThat(command).hasToString("JvmProcess[-jar app.jar x]");
+    assertThatThrownBy(() -> command.withClassPath("/other.jar"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("java -jar");
   }
 
   @Test

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fn4j.testkit.FcHostFake;
 import dev.fn4j.testkit.FcReply;
+import dev.fn4j.testkit.FunctionJar;
 import dev.fn4j.testkit.JvmProcess;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
+import dev.fn4j.testkit.Ports;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -20,27 +19,19 @@ import org.junit.jupiter.api.Test;
  */
 class HelloJarOnFcIT {
 
-  private static final Path JAR = Path.of("target/hello.jar");
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
+  private static final FunctionJar JAR = FunctionJar.at(Path.of("target/hello.jar"));
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   @Test
-  void theJarServesFcEventsAndHttpFunctionsAndStopsCleanly() throws Exception {
-    assertThat(JAR).exists();
-    int port = freePort();
-    FcHostFake fc = FcHostFake.forServer(URI.create("http://127.0.0.1:" + port));
-    Map<String, String> environment = new java.util.HashMap<>(fc.environment(port));
-    environment.put("FN4J_FUNCTION", "uppercase");
+  void theJarServesFcEventsAndHttpFunctionsAndStopsCleanly() {
+    int port = Ports.free();
+    FcHostFake fc = FcHostFake.forServer(Ports.loopback(port));
     try (JvmProcess runtime =
-        JvmProcess.command("dev.fn4j.launcher.Main")
-            .withClassPath(JAR.toAbsolutePath().toString())
-            .withEnvironment(environment)
+        JAR.javaJar()
+            .withEnvironment(fc.environment(port))
+            .withEnvironment("FN4J_FUNCTION", "uppercase")
             .start()) {
-      runtime.awaitOutput("on port " + port, Duration.ofSeconds(30));
+      Ports.awaitListening(runtime, port, WAIT);
 
       FcReply event = fc.invoke("hello from fc");
       assertThat(event.status()).as("%s", runtime).isEqualTo(200);
@@ -52,13 +43,12 @@ class HelloJarOnFcIT {
       assertThat(http.text()).isEqualTo("HTTP TOO");
 
       assertThat(fc.preStop().fcStatus()).hasValue(200);
-      runtime.awaitOutput("FC Invoke End RequestId: " + event.requestId(), Duration.ofSeconds(5));
+      runtime.awaitOutput("FC Invoke End RequestId: " + event.requestId(), WAIT);
       String output = runtime.stdout() + runtime.stderr();
       for (String secret : fc.credentials().values()) {
         assertThat(output).doesNotContain(secret);
       }
-      ProcessHandle.of(runtime.pid()).orElseThrow().destroy();
-      assertThat(runtime.awaitExit(Duration.ofSeconds(15))).as("%s", runtime).isZero();
+      assertThat(runtime.terminate(WAIT)).as("%s", runtime).isZero();
     }
   }
 }

@@ -2,16 +2,14 @@ package dev.fn4j.samples.hello;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fn4j.testkit.FunctionClient;
+import dev.fn4j.testkit.FunctionJar;
 import dev.fn4j.testkit.JvmProcess;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.fn4j.testkit.Ports;
+import dev.fn4j.testkit.Reply;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,51 +19,41 @@ import org.junit.jupiter.api.Test;
  */
 class HelloJarOnKnativeIT {
 
-  private static final Path JAR = Path.of("target/hello.jar");
-  private static final Pattern PORT = Pattern.compile("on port (\\d+)");
+  private static final FunctionJar JAR = FunctionJar.at(Path.of("target/hello.jar"));
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   @Test
-  void theJarAnswersACloudEventWithAReplyEventAndExitsCleanlyOnSigterm() throws Exception {
-    assertThat(JAR).exists();
+  void theJarAnswersACloudEventWithAReplyEventAndExitsCleanlyOnSigterm() {
+    int port = Ports.free();
     try (JvmProcess service =
-        JvmProcess.command("dev.fn4j.launcher.Main")
-            .withClassPath(JAR.toAbsolutePath().toString())
+        JAR.javaJar()
             .withEnvironment(
                 Map.of(
                     "K_SERVICE", "hello",
                     "K_REVISION", "hello-00001",
-                    "PORT", "0",
+                    "PORT", Integer.toString(port),
                     "FN4J_HTTP_HOST", "127.0.0.1"))
             .start()) {
       // given: the service is up
-      service.awaitOutput("on port", Duration.ofSeconds(30));
-      Matcher port = PORT.matcher(service.stderr() + service.stdout());
-      assertThat(port.find()).as("%s", service).isTrue();
-      URI root = URI.create("http://127.0.0.1:" + port.group(1) + "/");
+      FunctionClient broker = FunctionClient.of(Ports.awaitListening(service, port, WAIT));
 
       // when: a Broker delivers an event whose type names the function
-      HttpResponse<String> reply =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(root)
-                      .header("ce-specversion", "1.0")
-                      .header("ce-id", "evt-1")
-                      .header("ce-source", "/samples")
-                      .header("ce-type", "uppercase")
-                      .header("Content-Type", "text/plain")
-                      .POST(HttpRequest.BodyPublishers.ofString("hello from knative"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
+      Reply reply =
+          broker
+              .withHeader("ce-specversion", "1.0")
+              .withHeader("ce-id", "evt-1")
+              .withHeader("ce-source", "/samples")
+              .withHeader("ce-type", "uppercase")
+              .post("/", "hello from knative", "text/plain");
 
       // then: a reply event that cannot route back to the same function
-      assertThat(reply.statusCode()).as("%s", service).isEqualTo(200);
+      assertThat(reply.status()).as("%s", service).isEqualTo(200);
       assertThat(reply.body()).isEqualTo("HELLO FROM KNATIVE");
-      assertThat(reply.headers().firstValue("ce-type")).hasValue("uppercase.output");
-      assertThat(reply.headers().firstValue("ce-source")).hasValue("/hello/uppercase");
+      assertThat(reply.header("ce-type")).hasValue("uppercase.output");
+      assertThat(reply.header("ce-source")).hasValue("/hello/uppercase");
 
       // and: SIGTERM ends it with status 0
-      ProcessHandle.of(service.pid()).orElseThrow().destroy();
-      assertThat(service.awaitExit(Duration.ofSeconds(15))).as("%s", service).isZero();
+      assertThat(service.terminate(WAIT)).as("%s", service).isZero();
     }
   }
 }

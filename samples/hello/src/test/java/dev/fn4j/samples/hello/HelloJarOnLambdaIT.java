@@ -3,16 +3,13 @@ package dev.fn4j.samples.hello;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fn4j.testkit.EventFiles;
+import dev.fn4j.testkit.FunctionJar;
 import dev.fn4j.testkit.JvmProcess;
 import dev.fn4j.testkit.LambdaInvocation;
 import dev.fn4j.testkit.LambdaInvocationResult;
 import dev.fn4j.testkit.LambdaRuntimeApiFake;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,20 +19,15 @@ import org.junit.jupiter.api.Test;
  */
 class HelloJarOnLambdaIT {
 
-  private static final Path JAR = Path.of("target/hello.jar");
+  private static final FunctionJar JAR = FunctionJar.at(Path.of("target/hello.jar"));
   private static final Duration WAIT = Duration.ofSeconds(30);
-  private static final String HANDLER = "dev.fn4j.aws.LambdaHandler";
 
   @Test
-  void theDocumentedHandlerStringServesAnHttpApiEventUnderTheRuntimeInterfaceClient()
-      throws Exception {
-    assertThat(JAR).exists();
+  void theDocumentedHandlerStringServesAnHttpApiEventUnderTheRuntimeInterfaceClient() {
     try (LambdaRuntimeApiFake lambda = LambdaRuntimeApiFake.start();
         JvmProcess runtime =
-            JvmProcess.command("com.amazonaws.services.lambda.runtime.api.client.AWSLambda")
-                .withClassPath(JAR.toAbsolutePath() + File.pathSeparator + runtimeClientJars())
+            JAR.onLambdaRuntimeClient("dev.fn4j.aws.LambdaHandler")
                 .withEnvironment(lambda.environment())
-                .withArgs(HANDLER)
                 .start()) {
       // given
       String event = EventFiles.text("events/lambda/http-api-uppercase.json");
@@ -45,7 +37,7 @@ class HelloJarOnLambdaIT {
       LambdaInvocationResult result = lambda.await(invocation, WAIT);
 
       // then
-      assertThat(result.isResponse()).as(runtime.stderr()).isTrue();
+      assertThat(result.isResponse()).as("%s", runtime).isTrue();
       assertThat(result.text())
           .contains("\"statusCode\":200")
           .contains("\"body\":\"HELLO FROM LAMBDA\"");
@@ -53,12 +45,10 @@ class HelloJarOnLambdaIT {
   }
 
   @Test
-  void theSameJarStartedWithJavaJarServesTheRuntimeApiLoop() throws Exception {
-    assertThat(JAR).exists();
+  void theSameJarStartedWithJavaJarServesTheRuntimeApiLoop() {
     try (LambdaRuntimeApiFake lambda = LambdaRuntimeApiFake.start();
         JvmProcess runtime =
-            JvmProcess.command("dev.fn4j.launcher.Main")
-                .withClassPath(JAR.toAbsolutePath().toString())
+            JAR.javaJar()
                 .withEnvironment(lambda.environment())
                 .withEnvironment("FN4J_FUNCTION", "uppercase")
                 .start()) {
@@ -69,16 +59,8 @@ class HelloJarOnLambdaIT {
       LambdaInvocationResult result = lambda.await(invocation, WAIT);
 
       // then
-      assertThat(result.isResponse()).as(runtime.stderr()).isTrue();
+      assertThat(result.isResponse()).as("%s", runtime).isTrue();
       assertThat(result.text()).isEqualTo("HELLO FROM LAMBDA");
     }
-  }
-
-  /** The runtime client and what it needs, from this test's class path (not in the sample jar). */
-  private static String runtimeClientJars() {
-    return Arrays.stream(JvmProcess.currentClassPath().split(File.pathSeparator))
-        .filter(entry -> entry.contains("com/amazonaws") || entry.contains("software/amazon"))
-        .filter(entry -> Files.isRegularFile(Path.of(entry)))
-        .collect(Collectors.joining(File.pathSeparator));
   }
 }

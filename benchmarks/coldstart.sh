@@ -15,7 +15,7 @@
 #
 # Environment: N (measured rounds, default 10), WARMUP (rounds not counted, default 1),
 # JAVA (the java command; default $JAVA_HOME/bin/java, else java on the PATH), VARIANTS (a
-# space-separated subset of: noop handwritten fn4j quarkus scf scf-warn; default all),
+# space-separated subset of: noop handwritten fn4j fn4j-spring quarkus scf scf-warn; default all),
 # RESULTS_DIR (default benchmarks/results).
 # Output: $RESULTS_DIR/coldstart.md (also printed) and $RESULTS_DIR/coldstart-runs.csv.
 set -euo pipefail
@@ -28,6 +28,7 @@ for jar in \
   "$HERE/coldstart/target/coldstart.jar" \
   "$HERE/handwritten/target/handwritten.jar" \
   "$HERE/fn4j-lambda/target/fn4j.jar" \
+  "$HERE/fn4j-spring/target/fn4j-spring.jar" \
   "$HERE/scf/target/scf.jar" \
   "$HERE/quarkus/target/quarkus-runner.jar" \
   "$HERE/quarkus/target/function.zip"; do
@@ -67,6 +68,7 @@ RESULTS = os.environ.get("RESULTS_DIR") or f"{HERE}/results"
 
 HANDWRITTEN = f"{HERE}/handwritten/target/handwritten.jar"
 FN4J = f"{HERE}/fn4j-lambda/target/fn4j.jar"
+FN4J_SPRING = f"{HERE}/fn4j-spring/target/fn4j-spring.jar"  # Start-Class names the application
 SCF = f"{HERE}/scf/target/scf.jar"
 QUARKUS = f"{HERE}/quarkus/target/quarkus-runner.jar"  # its manifest names target/lib/*.jar
 QUARKUS_ZIP = f"{HERE}/quarkus/target/function.zip"  # the deployment package: runner + lib/
@@ -93,6 +95,8 @@ for scenario, event, expected in (JSON, TEXT):
         ("handwritten", scenario, HANDWRITTEN, HANDWRITTEN, f"dev.fn4j.bench.handwritten.{hw}",
          event, expected, {}),
         ("fn4j", scenario, FN4J, FN4J, "dev.fn4j.aws.LambdaHandler", event, expected, {}),
+        ("fn4j-spring", scenario, FN4J_SPRING, FN4J_SPRING, "dev.fn4j.aws.LambdaHandler", event,
+         expected, {}),
         ("quarkus", scenario, QUARKUS, QUARKUS_ZIP, QUARKUS_HANDLER, event, expected,
          {"QUARKUS_LAMBDA_HANDLER": qh}),
         ("scf", scenario, SCF, SCF, SCF_HANDLER, event, expected,
@@ -107,7 +111,6 @@ if os.environ["VARIANTS"].split():
     if unknown:
         sys.exit(f"coldstart.sh: unknown VARIANTS {sorted(unknown)}; known: {ORDER}")
     CASES = [c for c in CASES if c[0] in os.environ["VARIANTS"].split()]
-NOT_YET = [("fn4j-spring", "json, text", "n/a: slot reserved until the Spring Boot starter exists")]
 
 # Nothing from the caller's environment may pick a function or change logging.
 BASE_ENV = {k: v for k, v in os.environ.items()
@@ -190,8 +193,15 @@ for case in CASES:
     else:
         rows.append(f"| {variant} | {scenario} | failed | | | | | "
                     f"{mib(os.path.getsize(size_of)):.1f} | 0/{N} |")
-    if variant == "fn4j" and scenario == "text":
-        rows += [f"| {v} | {s} | {note} | | | | | | |" for v, s, note in NOT_YET]
+
+spring_rows = []
+for scenario in ("json", "text"):
+    ours = medians.get(("fn4j-spring", scenario), float("nan"))
+    for peer in ("scf", "scf-warn"):
+        theirs = medians.get((peer, scenario), float("nan"))
+        if ours == ours and theirs == theirs and theirs > 0:
+            spring_rows.append(f"| {scenario} | {peer} | {ours:.3f} | {theirs:.3f} | "
+                               f"{ours / theirs:.2f}x |")
 
 load_end = os.getloadavg()
 java_version = subprocess.run([JAVA, "-version"], capture_output=True, text=True).stderr.splitlines()
@@ -212,6 +222,13 @@ the end (anything else running shows in the max column). Same JVM flags for ever
 |---|---|---|---|---|---|---|---|---|
 """ + "\n".join(rows) + f"""
 
+The Spring path (DESIGN.md §8: at most 0.5x Spring Cloud Function's cold start), both on Spring
+Boot 4 with the same beans:
+
+| scenario | peer | fn4j-spring median s | peer median s | fn4j-spring / peer |
+|---|---|---|---|---|
+""" + "\n".join(spring_rows) + """
+
 In-process split reported by the driver (medians, ms): init = loading and constructing the
 handler class (Lambda's init phase); invoke = the first invocation.
 
@@ -222,6 +239,9 @@ handler class (Lambda's init phase); invoke = the first invocation.
 - noop: `NoOpHandler` on handwritten.jar (reads the event, answers `{}`): the JVM and the driver
   alone. handwritten: `HttpJsonHandler` / `HttpTextHandler`, Jackson 2 databind. fn4j:
   `dev.fn4j.aws.LambdaHandler` on fn4j.jar (the one jar with every adapter), routed by path.
+  fn4j-spring: the same handler on fn4j-spring.jar, a Spring Boot 4 application with the starter
+  (`fn4j-spring-boot-starter-aws`), whose manifest `Start-Class` the handler starts; the beans are
+  scf's.
   quarkus: `QuarkusStreamHandler::handleRequest`, `QUARKUS_LAMBDA_HANDLER=http-json` / `http-text`,
   JVM mode; class path target/quarkus-runner.jar (its manifest names target/lib/), size shown is
   function.zip, the deployment package. scf: Spring Cloud Function's `FunctionInvoker`,

@@ -29,7 +29,7 @@ JMH_JVM_ARGS=${JMH_JVM_ARGS:--Xms1g -Xmx1g}
 JMH_EXTRA_ARGS=${JMH_EXTRA_ARGS:-}
 JMH_SCENARIOS=${JMH_SCENARIOS:-http-json http-text sqs-10 direct}
 
-ALL_VARIANTS="handwritten fn4j scf quarkus"
+ALL_VARIANTS="handwritten fn4j fn4j-spring scf quarkus"
 # Every variable any variant reads is cleared first, so one run's choice never leaks into another.
 SELECTORS=(-u FN4J_FUNCTION -u SPRING_CLOUD_FUNCTION_DEFINITION -u MAIN_CLASS -u QUARKUS_LAMBDA_HANDLER
   -u LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_CLOUD_FUNCTION -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS)
@@ -66,9 +66,9 @@ expect_of() {
 }
 
 # The variant's classpath, after benchmarks.jar; empty when it is not built. JMH_CP_<variant>
-# (e.g. JMH_CP_fn4j=/path/a.jar:/path/b.jar) replaces it.
+# (e.g. JMH_CP_fn4j=/path/a.jar:/path/b.jar; JMH_CP_fn4j_spring for fn4j-spring) replaces it.
 classpath_of() {
-  local jar override=JMH_CP_$1
+  local jar override=JMH_CP_${1//-/_}
   if [[ -n ${!override:-} ]]; then
     echo "${!override}"
     return 0
@@ -76,6 +76,8 @@ classpath_of() {
   case "$1" in
     handwritten) jar=$BENCH_DIR/handwritten/target/handwritten.jar ;;
     fn4j) jar=$BENCH_DIR/fn4j-lambda/target/fn4j.jar ;;
+    # The Spring Boot application with the starter; its manifest's Start-Class names it.
+    fn4j-spring) jar=$BENCH_DIR/fn4j-spring/target/fn4j-spring.jar ;;
     scf)
       # The Lambda Java runtime brings aws-lambda-java-serialization, which Spring Cloud Function
       # needs to read AWS event types (the SQS function); scf.jar leaves it out (scope provided),
@@ -118,6 +120,8 @@ handler_of() {
     # HTTP routes by path (POST /shout, POST /uppercase); the other triggers need the name.
     fn4j:http-*) echo "dev.fn4j.aws.LambdaHandler" ;;
     fn4j:sqs-10 | fn4j:direct) echo "dev.fn4j.aws.LambdaHandler FN4J_FUNCTION=shout" ;;
+    fn4j-spring:http-*) echo "dev.fn4j.aws.LambdaHandler" ;;
+    fn4j-spring:sqs-10 | fn4j-spring:direct) echo "dev.fn4j.aws.LambdaHandler FN4J_FUNCTION=shout" ;;
     scf:http-text) echo "$SCF_HANDLER SPRING_CLOUD_FUNCTION_DEFINITION=$SCF_HTTP_TEXT $SCF_ENV" ;;
     scf:http-json) echo "$SCF_HANDLER SPRING_CLOUD_FUNCTION_DEFINITION=$SCF_HTTP_JSON $SCF_ENV" ;;
     scf:sqs-10) echo "$SCF_HANDLER SPRING_CLOUD_FUNCTION_DEFINITION=$SCF_SQS $SCF_ENV" ;;

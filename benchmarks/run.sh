@@ -47,7 +47,7 @@ machine() {
 echo "== machine"
 machine | tee "$RESULTS_DIR/machine.txt"
 
-MODULES=benchmarks/handwritten,benchmarks/fn4j-lambda,benchmarks/scf,benchmarks/quarkus
+MODULES=benchmarks/handwritten,benchmarks/fn4j-lambda,benchmarks/fn4j-spring,benchmarks/scf,benchmarks/quarkus
 MODULES+=,benchmarks/coldstart,benchmarks/jmh
 if $build; then
   echo "== build (mvn -Pbench package)"

@@ -15,7 +15,7 @@ import os
 import sys
 
 SCENARIOS = ["http-json", "http-text", "sqs-10", "direct", "noop"]
-VARIANTS = ["handwritten", "fn4j", "scf", "quarkus"]
+VARIANTS = ["handwritten", "fn4j", "fn4j-spring", "scf", "quarkus"]
 TARGET = 1.1
 
 
@@ -38,7 +38,10 @@ def load(results_dir):
     rows = {}
     for path in sorted(glob.glob(os.path.join(results_dir, "jmh-*.json"))):
         name = os.path.basename(path)[len("jmh-") : -len(".json")]
-        variant, _, scenario = name.partition("-")
+        # The longest known variant name that prefixes the file name ("fn4j-spring" before "fn4j").
+        known = [v for v in VARIANTS if name.startswith(v + "-")]
+        variant = max(known, key=len) if known else name.partition("-")[0]
+        scenario = name[len(variant) + 1 :]
         try:
             with open(path, encoding="utf-8") as file:
                 data = json.load(file)

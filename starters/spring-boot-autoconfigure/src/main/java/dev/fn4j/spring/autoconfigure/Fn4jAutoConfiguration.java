@@ -3,6 +3,7 @@ package dev.fn4j.spring.autoconfigure;
 import dev.fn4j.core.FunctionRuntime;
 import dev.fn4j.core.catalog.FunctionCatalog;
 import dev.fn4j.core.platform.Environment;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -34,6 +35,16 @@ public class Fn4jAutoConfiguration {
   public Environment fn4jEnvironment(
       org.springframework.core.env.Environment environment, Fn4jProperties properties) {
     return new SpringEnvironment(environment, properties);
+  }
+
+  /**
+   * Prepares JSON data binding for the function beans' types while the application starts.
+   *
+   * @return the post-processor
+   */
+  @Bean
+  static BeanFactoryPostProcessor fn4jDataBindingWarmUp() {
+    return new DataBindingWarmUp();
   }
 
   /**

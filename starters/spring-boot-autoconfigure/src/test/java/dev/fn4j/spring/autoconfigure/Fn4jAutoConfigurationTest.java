@@ -591,6 +591,28 @@ class Fn4jAutoConfigurationTest {
   }
 
   @Test
+  void data_binding_is_prepared_for_the_json_types_of_the_bean_definitions_only() {
+    runner
+        .withUserConfiguration(BeanMethodFunctions.class, Reverse.class)
+        .run(
+            context -> {
+              assertThat(context).hasBean("fn4jDataBindingWarmUp");
+              assertThat(DataBindingWarmUp.jsonTypes(context.getBeanFactory()))
+                  .extracting(java.lang.reflect.Type::getTypeName)
+                  .contains(Order.class.getName(), Receipt.class.getName())
+                  .doesNotContain("java.lang.String");
+            });
+  }
+
+  @Test
+  void an_application_of_text_functions_needs_no_data_binding() {
+    runner
+        .withUserConfiguration(Reverse.class)
+        .run(
+            context -> assertThat(DataBindingWarmUp.jsonTypes(context.getBeanFactory())).isEmpty());
+  }
+
+  @Test
   void a_function_bean_with_an_invalid_name_fails_the_start_with_its_name() {
     runner
         .withUserConfiguration(BadlyNamed.class)

@@ -51,7 +51,7 @@ import java.util.function.Supplier;
 public final class AdapterPaths implements AutoCloseable, Iterable<AdapterPath> {
 
   /** The local runner, plain HTTP: the reference path. */
-  public static final String LOCAL = LocalPath.NAME;
+  public static final String LOCAL = PlainHttpPath.LOCAL;
 
   /** {@code dev.fn4j.aws.LambdaHandler}, as Lambda's managed Java runtime calls it. */
   public static final String AWS_LAMBDA_HANDLER = LambdaHandlerPath.NAME;
@@ -75,7 +75,7 @@ public final class AdapterPaths implements AutoCloseable, Iterable<AdapterPath> 
   public static final String AZURE_CUSTOM_HANDLER_PROXIED = AzureCustomHandlerPath.PROXIED_NAME;
 
   /** The Knative adapter's server, plain HTTP. */
-  public static final String KNATIVE = KnativePath.NAME;
+  public static final String KNATIVE = PlainHttpPath.KNATIVE;
 
   /** The Knative adapter's server, binary-mode CloudEvents. */
   public static final String KNATIVE_CLOUDEVENT = KnativeCloudEventPath.NAME;
@@ -131,7 +131,7 @@ public final class AdapterPaths implements AutoCloseable, Iterable<AdapterPath> 
 
   private static AdapterPath create(String name, Supplier<FunctionRuntime> runtime) {
     return switch (name) {
-      case LocalPath.NAME -> new LocalPath(runtime);
+      case PlainHttpPath.LOCAL -> PlainHttpPath.local(runtime);
       case LambdaHandlerPath.NAME -> new LambdaHandlerPath();
       case LambdaRuntimeApiPath.NAME -> new LambdaRuntimeApiPath(runtime);
       case GcfHttpPath.NAME -> new GcfHttpPath();
@@ -139,7 +139,7 @@ public final class AdapterPaths implements AutoCloseable, Iterable<AdapterPath> 
       case FcCustomRuntimePath.NAME -> new FcCustomRuntimePath(runtime);
       case AzureCustomHandlerPath.NAME -> new AzureCustomHandlerPath(runtime, false);
       case AzureCustomHandlerPath.PROXIED_NAME -> new AzureCustomHandlerPath(runtime, true);
-      case KnativePath.NAME -> new KnativePath(runtime);
+      case PlainHttpPath.KNATIVE -> PlainHttpPath.knative(runtime);
       case KnativeCloudEventPath.NAME -> new KnativeCloudEventPath(runtime);
       default ->
           throw new IllegalArgumentException("No path named '" + name + "'; the paths: " + NAMES);

@@ -42,8 +42,7 @@ final class KnativeCloudEventPath extends StartedPath<EmbeddedHttpServer> {
 
   @Override
   EmbeddedHttpServer start(FunctionRuntime shared) throws IOException {
-    return KnativePlatform.start(
-        ServerRuntimes.derive(shared, Map.of("PORT", "0", "FN4J_HTTP_HOST", "127.0.0.1")));
+    return KnativePlatform.start(ServerRuntimes.onLoopback(shared));
   }
 
   @Override

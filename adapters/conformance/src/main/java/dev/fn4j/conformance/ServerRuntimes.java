@@ -21,6 +21,16 @@ final class ServerRuntimes {
   private ServerRuntimes() {}
 
   /**
+   * Derives a runtime for a server of fn4j's own on a free loopback port.
+   *
+   * @param shared the process's runtime
+   * @return a runtime over the same catalog with {@code PORT=0} and {@code FN4J_HTTP_HOST} loopback
+   */
+  static FunctionRuntime onLoopback(FunctionRuntime shared) {
+    return derive(shared, Map.of("PORT", "0", "FN4J_HTTP_HOST", "127.0.0.1"));
+  }
+
+  /**
    * Derives a runtime for a server.
    *
    * @param shared the process's runtime

@@ -10,11 +10,13 @@ import com.aliyun.fc.runtime.Service;
 /**
  * The {@link Context} an FC built-in Java runtime (FC 3.0) hands the handler: the invocation's
  * request id, the function's settings, no service (FC 3.0 has none), no role credentials, no
- * tracing, first delivery; the logger writes to standard output, as FC's does.
+ * tracing, first delivery; the logger writes to standard output, as FC's does. Public for the event
+ * paths ({@code dev.fn4j.conformance.event}).
  */
-final class FcContext implements Context {
+public final class FcContext implements Context {
 
-  static final String FUNCTION_NAME = "fn4j-conformance";
+  /** The FC function's name. */
+  public static final String FUNCTION_NAME = "fn4j-conformance";
 
   private static final FunctionParam FUNCTION =
       new FunctionParam() {
@@ -82,7 +84,12 @@ final class FcContext implements Context {
 
   private final String requestId;
 
-  FcContext(String requestId) {
+  /**
+   * Creates the context of one invocation.
+   *
+   * @param requestId the invocation's request id
+   */
+  public FcContext(String requestId) {
     this.requestId = requestId;
   }
 

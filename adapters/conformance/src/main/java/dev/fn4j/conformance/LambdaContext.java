@@ -10,12 +10,15 @@ import java.time.Instant;
 /**
  * The {@link Context} Lambda's managed Java runtime hands the handler: one per invocation, with a
  * request id of its own and 30 seconds to run; the logger writes to standard output, as Lambda's
- * does (to CloudWatch).
+ * does (to CloudWatch). Public for the event paths ({@code dev.fn4j.conformance.event}).
  */
-final class LambdaContext implements Context {
+public final class LambdaContext implements Context {
 
-  static final String FUNCTION_NAME = "fn4j-conformance";
-  static final String FUNCTION_ARN =
+  /** The Lambda function's name. */
+  public static final String FUNCTION_NAME = "fn4j-conformance";
+
+  /** The Lambda function's ARN. */
+  public static final String FUNCTION_ARN =
       "arn:aws:lambda:us-east-1:123456789012:function:" + FUNCTION_NAME;
 
   private static final LambdaLogger LOGGER =
@@ -34,7 +37,12 @@ final class LambdaContext implements Context {
   private final String requestId;
   private final Instant deadline;
 
-  LambdaContext(String requestId) {
+  /**
+   * Creates the context of one invocation.
+   *
+   * @param requestId the invocation's AWS request id
+   */
+  public LambdaContext(String requestId) {
     this.requestId = requestId;
     this.deadline = Instant.now().plusSeconds(30);
   }

@@ -9,11 +9,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Plain HTTP/1.1 to the servers the paths start on loopback, on one JDK client. */
-final class LoopbackHttp {
+/**
+ * Plain HTTP/1.1 to the servers the paths start on loopback, on one JDK client. Public for the
+ * event paths ({@code dev.fn4j.conformance.event}).
+ */
+public final class LoopbackHttp {
 
   /** The longest wait for an answer. */
-  static final Duration TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private static final class Holder {
     private static final HttpClient CLIENT =
@@ -37,7 +40,7 @@ final class LoopbackHttp {
    * @return the answer
    * @throws PathFailure when the server cannot be reached or does not answer in time
    */
-  static HttpResponse<byte[]> send(
+  public static HttpResponse<byte[]> send(
       String path, URI uri, String method, Map<String, List<String>> headers, byte[] body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
@@ -64,7 +67,7 @@ final class LoopbackHttp {
    * @param response the answer
    * @return the outcome
    */
-  static Outcome outcome(HttpResponse<byte[]> response) {
+  public static Outcome outcome(HttpResponse<byte[]> response) {
     return Outcome.of(
         response.statusCode(),
         response.headers().firstValue("Content-Type").orElse(null),
@@ -77,7 +80,7 @@ final class LoopbackHttp {
    * @param port its port
    * @return for example {@code http://127.0.0.1:41234}
    */
-  static URI root(int port) {
+  public static URI root(int port) {
     return URI.create("http://127.0.0.1:" + port);
   }
 }

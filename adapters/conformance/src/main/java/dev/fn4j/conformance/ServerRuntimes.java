@@ -15,8 +15,12 @@ import java.util.Optional;
  * production). A runtime over the same catalog differs in nothing else: the router and the
  * dispatcher hold no state, and the {@code onInit} hooks already ran on the shared runtime, so the
  * derived runtime's hooks are never run.
+ *
+ * <p>Public for the event paths ({@code dev.fn4j.conformance.event}), which derive runtimes the
+ * same way: for their servers, and with {@code FN4J_FUNCTION} set where a platform routes events by
+ * the function the deployment selects.
  */
-final class ServerRuntimes {
+public final class ServerRuntimes {
 
   private ServerRuntimes() {}
 
@@ -26,7 +30,7 @@ final class ServerRuntimes {
    * @param shared the process's runtime
    * @return a runtime over the same catalog with {@code PORT=0} and {@code FN4J_HTTP_HOST} loopback
    */
-  static FunctionRuntime onLoopback(FunctionRuntime shared) {
+  public static FunctionRuntime onLoopback(FunctionRuntime shared) {
     return derive(shared, Map.of("PORT", "0", "FN4J_HTTP_HOST", "127.0.0.1"));
   }
 
@@ -37,7 +41,7 @@ final class ServerRuntimes {
    * @param placement the variables to set, for example {@code PORT=0}
    * @return a runtime over the same catalog with those variables changed
    */
-  static FunctionRuntime derive(FunctionRuntime shared, Map<String, String> placement) {
+  public static FunctionRuntime derive(FunctionRuntime shared, Map<String, String> placement) {
     Map<String, String> overrides = Map.copyOf(placement);
     Environment base = shared.environment();
     Environment environment =

@@ -9,6 +9,9 @@
  *   <li>{@link dev.fn4j.conformance.Outcome}: what a client gets back, envelope stripped; {@link
  *       dev.fn4j.conformance.Comparison}: one call's outcomes along several paths, and which differ
  *       from a reference.
+ *   <li>{@code dev.fn4j.conformance.event}: the same for event triggers (SQS, direct Lambda
+ *       invocations, Knative events and batches, Google's event functions, FC events, Azure
+ *       queues), each delivery normalised to acknowledged, retried or rejected items.
  * </ul>
  *
  * <p>Not part of {@code fn4j-testkit}: every adapter's tests depend on the testkit, and this module

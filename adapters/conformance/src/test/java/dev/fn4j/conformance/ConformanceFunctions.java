@@ -1,8 +1,10 @@
 package dev.fn4j.conformance;
 
+import dev.fn4j.function.BatchResult;
 import dev.fn4j.function.FunctionRegistrar;
 import dev.fn4j.function.FunctionRegistry;
 import dev.fn4j.function.Message;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,7 +33,11 @@ public final class ConformanceFunctions implements FunctionRegistrar {
         .add("remember", new Remember())
         .add("explode", new Explode())
         .add("echo-header", new EchoHeader())
-        .add("count", new Count());
+        .add("count", new Count())
+        .add("slow", new Slow())
+        .add("ship", new Ship())
+        .add("ship-one", new ShipOne())
+        .add("unencodable", new Unencodable());
   }
 
   /** Text in, text out. */
@@ -130,6 +136,96 @@ public final class ConformanceFunctions implements FunctionRegistrar {
     @Override
     public Integer get() {
       return calls.incrementAndGet();
+    }
+  }
+
+  /**
+   * Waits as many milliseconds as its body says (at most 10 s), then answers how long it waited:
+   * requests in flight for the load and shutdown tests.
+   */
+  static final class Slow implements Function<String, String> {
+    @Override
+    public String apply(String millis) {
+      long wait = Math.min(10_000, Long.parseLong(millis.isBlank() ? "0" : millis.strip()));
+      try {
+        Thread.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting", e);
+      }
+      return "waited " + wait + " ms";
+    }
+  }
+
+  /**
+   * An order of a batch.
+   *
+   * @param id the order's id
+   * @param quantity how many; zero or less cannot be shipped
+   */
+  public record Order(String id, int quantity) {}
+
+  /**
+   * A function over a whole batch: ships every order, and names the ones it could not ship (a
+   * quantity of zero or less) so that the platform redelivers exactly those.
+   */
+  static final class Ship implements Function<List<Order>, BatchResult> {
+    /** The ids of the orders shipped, by every path, in order. */
+    static final List<String> SHIPPED = new CopyOnWriteArrayList<>();
+
+    @Override
+    public BatchResult apply(List<Order> orders) {
+      List<Integer> failed = new ArrayList<>();
+      for (int i = 0; i < orders.size(); i++) {
+        if (orders.get(i).quantity() > 0) {
+          SHIPPED.add(orders.get(i).id());
+        } else {
+          failed.add(i);
+        }
+      }
+      return BatchResult.failed(failed);
+    }
+  }
+
+  /**
+   * A function over one order at a time: ships it, or throws for a quantity of zero or less, so
+   * that a batch trigger reports that order alone.
+   */
+  static final class ShipOne implements Function<Order, String> {
+    /** The ids of the orders shipped one at a time, by every path, in order. */
+    static final List<String> SHIPPED_ONE = new CopyOnWriteArrayList<>();
+
+    @Override
+    public String apply(Order order) {
+      if (order.quantity() <= 0) {
+        throw new IllegalArgumentException(
+            "secret-internal-detail: cannot ship " + order.quantity() + " of " + order.id());
+      }
+      SHIPPED_ONE.add(order.id());
+      return "shipped " + order.id();
+    }
+  }
+
+  /**
+   * What {@code unencodable} returns: a bean whose only property cannot be read, so JSON
+   * serialisation fails (phase ENCODE) with a message that must never reach a client.
+   */
+  public static final class Unserialisable {
+    /**
+     * Fails, as a broken getter would.
+     *
+     * @return never
+     */
+    public String getDetail() {
+      throw new IllegalStateException("secret-internal-detail in a getter");
+    }
+  }
+
+  /** Returns a value that cannot be serialised: the ENCODE phase fails. */
+  static final class Unencodable implements Function<String, Unserialisable> {
+    @Override
+    public Unserialisable apply(String text) {
+      return new Unserialisable();
     }
   }
 }

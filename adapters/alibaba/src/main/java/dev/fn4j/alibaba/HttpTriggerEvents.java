@@ -30,8 +30,9 @@ final class HttpTriggerEvents {
 
   private HttpTriggerEvents() {}
 
+  /** The path, percent-decoded: {@code rawPath} is the path as sent. */
   static String path(Map<?, ?> event) {
-    return (String) event.get("rawPath");
+    return HttpExchanges.decodePath((String) event.get("rawPath"));
   }
 
   static FunctionRequest request(Map<?, ?> event, InvocationContext.Builder context) {

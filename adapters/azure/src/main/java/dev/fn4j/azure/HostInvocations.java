@@ -167,10 +167,17 @@ final class HostInvocations {
           });
     }
     Headers requestHeaders = headers.build();
-    byte[] body = HostValues.httpBody(http.get("Body"), requestHeaders.first("Content-Type"));
+    byte[] body;
+    String badBody = null;
+    try {
+      body = HostValues.httpBody(http.get("Body"), requestHeaders.first("Content-Type"));
+    } catch (IllegalArgumentException e) {
+      body = new byte[0];
+      badBody = e.getMessage();
+    }
     String method = String.valueOf(http.get("Method"));
     URI url = URI.create(String.valueOf(http.get("Url")));
-    String path = strip(url.getRawPath());
+    String path = strip(url.getPath());
     Composition function = null;
     try {
       String validation = EventGridValidation.answer(requestHeaders, body).orElse(null);
@@ -198,6 +205,9 @@ final class HostInvocations {
         context.attribute("http.query", url.getRawQuery());
       }
       dev.fn4j.core.http.FunctionHttpHandler.requireMethod(function, method);
+      if (badBody != null) {
+        throw FunctionException.badInput(function.name(), badBody);
+      }
       FunctionResult result =
           runtime
               .dispatcher()

@@ -80,7 +80,9 @@ final class HostValues {
       try {
         return Base64.getDecoder().decode(text);
       } catch (IllegalArgumentException notBase64) {
-        return text.getBytes(StandardCharsets.UTF_8);
+        // The host sends binary bodies in base64; anything else is not a body we can trust.
+        throw new IllegalArgumentException(
+            "the " + type + " body is not base64, as the Functions host sends binary bodies");
       }
     }
     return text.getBytes(StandardCharsets.UTF_8);

@@ -22,6 +22,16 @@ class HostValuesTest {
   }
 
   @Test
+  void a_binary_body_that_is_not_base64_is_refused_not_guessed_as_text() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> HostValues.httpBody("not base64!", Optional.of("application/octet-stream")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "the application/octet-stream body is not base64, as the Functions host sends binary"
+                + " bodies");
+  }
+
+  @Test
   void binary_and_multipart_bodies_are_base64_and_others_are_text() {
     assertThat(HostValues.httpBody("AAEC", Optional.of("application/octet-stream")))
         .containsExactly(0, 1, 2);

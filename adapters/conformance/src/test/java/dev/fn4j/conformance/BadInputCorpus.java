@@ -73,32 +73,6 @@ final class BadInputCorpus {
           + " Gateway, FC and the Functions host do) decoded the bytes, invalid ones as U+FFFD,"
           + " before the adapter sees them";
 
-  /** Why the JDK-server paths are left out of body-over-the-default-limit. */
-  static final String EARLY_413_BUG =
-      "bug: the server answers 413 on the Content-Length alone and closes the connection with the"
-          + " 6 MiB body unread (HttpExchanges#readBody, then the JDK server's close): the reset"
-          + " discards the answer, so the client sees a broken connection, not the 413 (about half"
-          + " of the requests on local, knative, knative-cloudevent and"
-          + " azure-custom-handler-proxied: 33 of 80 measured here got their 413);"
-          + " asserted by BadInputCorpusTest#a_body_over_the_default_limit_gets_its_413";
-
-  /** Why knative-cloudevent is left out of the configured-limit entries. */
-  static final String CLOUDEVENT_413_BUG =
-      "bug: KnativeHttpHandler reads the body for the target 'the CloudEvent', so the 413 problem"
-          + " names a function 'the CloudEvent' (\"Function 'the CloudEvent' failed\"); asserted"
-          + " by BadInputCorpusTest#a_cloudevent_over_the_limit_names_no_made_up_function";
-
-  /** Why the envelope paths differ on percent-encoded targets. */
-  static final String UNDECODED_PATH_BUG =
-      "bug: routes by the path as the envelope (or Google's invoker, Jetty's getRequestURI) gives"
-          + " it, percent-encoded, without decoding it as the JDK servers do, so the problem names"
-          + " the encoded segment (status and phase agree); asserted by"
-          + " BadInputCorpusTest#a_percent_encoded_path_routes_like_the_decoded_one";
-
-  /** The paths that route by the undecoded path. */
-  static final List<String> UNDECODED_PATHS =
-      List.of(AWS_LAMBDA_HANDLER, AWS_RUNTIME_API, GCP_HTTP, ALIBABA_BUILTIN, AZURE_CUSTOM_HANDLER);
-
   /** A class that counts its instances: a type hint in request data must never create one. */
   public static final class Tripwire {
     /** How many were created. */
@@ -411,18 +385,14 @@ final class BadInputCorpus {
         new Failure(
             "a payload request over FN4J_MAX_BODY_BYTES fails the invocation (adapters/azure"
                 + " README, Failures)"));
-    Map<String, String> reset = new LinkedHashMap<>();
-    for (String path : List.of(LOCAL, KNATIVE, KNATIVE_CLOUDEVENT, AZURE_CUSTOM_HANDLER_PROXIED)) {
-      reset.put(path, EARLY_413_BUG);
-    }
+    overrides.put(KNATIVE_CLOUDEVENT, cloudEventTooLarge());
     entries.add(
         build(
             group,
             "body-over-the-default-limit",
             new Neutral(call("uppercase", "text/plain", overDefault)),
             problem(413, "DECODE", "uppercase"),
-            overrides,
-            reset));
+            overrides));
     String small = "b".repeat(RawPaths.SMALL_LIMIT + 1);
     Map<String, String> entryClasses = new LinkedHashMap<>();
     for (String path : AdapterPaths.NAMES) {
@@ -441,8 +411,10 @@ final class BadInputCorpus {
             problem(413, "DECODE", "uppercase"),
             Map.of(
                 AZURE_CUSTOM_HANDLER,
-                new Failure("a payload request over FN4J_MAX_BODY_BYTES fails the invocation")),
-            withCloudEventBug(entryClasses)));
+                new Failure("a payload request over FN4J_MAX_BODY_BYTES fails the invocation"),
+                KNATIVE_CLOUDEVENT,
+                cloudEventTooLarge()),
+            entryClasses));
     Map<String, String> notSocket = notSocket("a chunked body needs a socket");
     entries.add(
         build(
@@ -450,8 +422,8 @@ final class BadInputCorpus {
             "body-over-a-configured-limit-chunked",
             new Raw(withBearer(RawRequest.post("/uppercase", "text/plain", small).sentChunked())),
             problem(413, "DECODE", "uppercase"),
-            Map.of(),
-            withCloudEventBug(notSocket)));
+            Map.of(KNATIVE_CLOUDEVENT, cloudEventTooLarge()),
+            notSocket));
     entries.add(
         build(
             group,
@@ -470,10 +442,10 @@ final class BadInputCorpus {
             notSocket("only a socket sends a Content-Length of its own")));
   }
 
-  private static Map<String, String> withCloudEventBug(Map<String, String> skipped) {
-    Map<String, String> more = new LinkedHashMap<>(skipped);
-    more.put(KNATIVE_CLOUDEVENT, CLOUDEVENT_413_BUG);
-    return more;
+  /** A CloudEvent's body is refused before the event is read, so before any function is chosen. */
+  private static Expected cloudEventTooLarge() {
+    return problem(413, "DECODE", null)
+        .because("the body is refused before the CloudEvent is read and routed: no function yet");
   }
 
   private static Map<String, String> notSocket(String reason) {
@@ -497,12 +469,6 @@ final class BadInputCorpus {
         skipped.put(path, "no base64 on this path: the body travels as bytes");
       }
     }
-    skipped.put(
-        AZURE_CUSTOM_HANDLER,
-        "bug: dev.fn4j.azure.HostValues#httpBody passes a Data.req.Body that is not base64 on as"
-            + " its UTF-8 bytes (invert answers 200) instead of answering 400 in phase DECODE"
-            + " (DESIGN.md principle 3, never guess); asserted by"
-            + " BadInputCorpusTest#azure_payload_body_that_is_not_base64_is_bad_input");
     entries.add(
         build(
             group,
@@ -514,7 +480,12 @@ final class BadInputCorpus {
                 problem(400, "DECODE", null)
                     .because(
                         "the same failure; the detail names FC's trigger event where the Lambda"
-                            + " paths name API Gateway's")),
+                            + " paths name API Gateway's"),
+                AZURE_CUSTOM_HANDLER,
+                problem(400, "DECODE", "invert")
+                    .because(
+                        "the Functions host's payload reaches the function's own body reading,"
+                            + " so the problem names the function")),
             skipped));
   }
 
@@ -609,16 +580,13 @@ final class BadInputCorpus {
     entries.add(
         name(group, "name-with-line-breaks", "/x%0D%0AForged:%20line", "x\r\nForged: line"));
     entries.add(name(group, "name-unknown-in-a-composition", "/uppercase%7Cnope", "nope"));
-    Map<String, String> undecoded = new LinkedHashMap<>();
-    UNDECODED_PATHS.forEach(path -> undecoded.put(path, UNDECODED_PATH_BUG));
     entries.add(
         build(
             group,
             "name-percent-encoded-composition-of-known-functions",
             new Raw(withBearer(RawRequest.post(ENCODED_COMPOSITION, "text/plain", "x"))),
             answer(200, "text/plain", "X"),
-            Map.of(),
-            undecoded));
+            Map.of()));
   }
 
   /** {@code uppercase|uppercase} as a client sends it: {@code |} must be percent-encoded. */
@@ -628,18 +596,12 @@ final class BadInputCorpus {
   static final String FORGING_NAME = "/x%0D%0A%09at%20forged.Frame(Forged.java:1)";
 
   private static Entry name(String group, String name, String target, String function) {
-    String raw = target.substring(1).split("/", 2)[0];
-    Map<String, Expected> overrides = new LinkedHashMap<>();
-    if (!raw.equals(function)) {
-      UNDECODED_PATHS.forEach(
-          path -> overrides.put(path, problem(404, "ROUTE", raw).because(UNDECODED_PATH_BUG)));
-    }
     return build(
         group,
         name,
         new Raw(withBearer(RawRequest.post(target, "text/plain", "x"))),
         problem(404, "ROUTE", function),
-        overrides);
+        Map.of());
   }
 
   // ---- Header injection ----------------------------------------------------------------------

@@ -54,7 +54,8 @@ public final class GcfHttpFunction implements HttpFunction {
   @Override
   public void service(HttpRequest request, HttpResponse response) throws IOException {
     String method = request.getMethod();
-    String path = request.getPath();
+    // Google's invoker gives the path as sent, percent-encoded; route by the decoded one.
+    String path = HttpExchanges.decodePath(request.getPath());
     String requestId = request.getFirstHeader("Function-Execution-Id").orElseGet(RequestIds::next);
     try {
       if (path.equals("/favicon.ico") || path.equals("/robots.txt")) {

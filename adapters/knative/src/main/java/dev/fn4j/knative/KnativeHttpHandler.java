@@ -82,7 +82,7 @@ final class KnativeHttpHandler implements HttpHandler {
         refuseMethod(exchange, requestId);
         return;
       }
-      byte[] body = HttpExchanges.readBody(exchange, maxBodyBytes, "the CloudEvent");
+      byte[] body = HttpExchanges.readBody(exchange, maxBodyBytes, "");
       if (mode.get() == EventMode.BATCH) {
         batches.serve(exchange, headers, StructuredEventReader.readBatch(body), requestId);
         return;

@@ -5,6 +5,7 @@ import dev.fn4j.aws.event.EventTree;
 import dev.fn4j.aws.event.LambdaEvent;
 import dev.fn4j.aws.event.MalformedEventException;
 import dev.fn4j.core.convert.Payload;
+import dev.fn4j.core.http.HttpExchanges;
 import dev.fn4j.function.Headers;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,11 @@ public final class HttpEventReader {
       headers.add("Cookie", String.join("; ", cookies));
     }
     Optional<String> rawPath = tree.string("rawPath");
-    String path = rawPath.isPresent() ? rawPath.get() : http.string("path").orElse("/");
+    // rawPath is the path as sent, percent-encoded; the JDK server routes by the decoded one.
+    String path =
+        rawPath.isPresent()
+            ? HttpExchanges.decodePath(rawPath.get())
+            : http.string("path").orElse("/");
     String stage = context.string("stage").orElse("$default");
     if (!stage.equals("$default") && path.startsWith("/" + stage + "/")) {
       path = path.substring(stage.length() + 1);

@@ -281,11 +281,13 @@ public final class FunctionException extends RuntimeException {
   }
 
   String toLogLine(boolean withCauseMessage) {
+    // The message names the function as the client spelled it: a name may hold line breaks.
+    String message = getMessage() == null ? "" : FailureText.oneLine(getMessage());
     Throwable cause = getCause();
     if (cause == null) {
-      return getMessage();
+      return message;
     }
-    StringBuilder line = new StringBuilder(getMessage()).append(FailureText.location(cause));
+    StringBuilder line = new StringBuilder(message).append(FailureText.location(cause));
     String causeMessage = cause.getMessage();
     if (withCauseMessage && causeMessage != null) {
       line.append(" (").append(FailureText.oneLine(causeMessage)).append(')');

@@ -20,6 +20,9 @@ import java.util.function.Predicate;
 /** Reads requests from and writes replies to a JDK {@link HttpExchange}; shared by every server. */
 public final class HttpExchanges {
 
+  /** How much of a refused body is read to its end so that the client gets its 413. */
+  static final long MAX_SWALLOWED_BYTES = 16L * 1024 * 1024;
+
   private static final System.Logger LOG = dev.fn4j.core.logging.LazyLogger.of("dev.fn4j.http");
 
   /** Headers the server itself controls; a function cannot set them. */
@@ -61,7 +64,7 @@ public final class HttpExchanges {
    *
    * @param exchange the exchange
    * @param limit the largest body accepted, in bytes
-   * @param target what the body is for, named in the error
+   * @param target the function the body is for, named in the error; empty before one is chosen
    * @return the body
    * @throws FunctionException (413) when the body is larger than the limit
    * @throws IOException when reading fails
@@ -80,7 +83,7 @@ public final class HttpExchanges {
    * @param in the body
    * @param declaredLength the {@code Content-Length} header, or null
    * @param limit the largest body accepted, in bytes
-   * @param target what the body is for, named in the error
+   * @param target the function the body is for, named in the error; empty before one is chosen
    * @return the body
    * @throws FunctionException (413) when the body is larger than the limit, (400) when the declared
    *     length is not a number
@@ -89,12 +92,15 @@ public final class HttpExchanges {
   public static byte[] readBody(InputStream in, String declaredLength, int limit, String target)
       throws IOException {
     if (declaredLength != null) {
+      long declared;
       try {
-        if (Long.parseLong(declaredLength.trim()) > limit) {
-          throw FunctionException.payloadTooLarge(target, limit);
-        }
+        declared = Long.parseLong(declaredLength.trim());
       } catch (NumberFormatException e) {
         throw FunctionException.badInput(target, "the Content-Length header is not a number");
+      }
+      if (declared > limit) {
+        swallow(in);
+        throw FunctionException.payloadTooLarge(target, limit);
       }
     }
     ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -102,11 +108,47 @@ public final class HttpExchanges {
     int read;
     while ((read = in.read(buffer)) != -1) {
       if (body.size() + read > limit) {
+        swallow(in);
         throw FunctionException.payloadTooLarge(target, limit);
       }
       body.write(buffer, 0, read);
     }
     return body.toByteArray();
+  }
+
+  /**
+   * Percent-decodes a request path as the JDK server does for its own requests, so that every
+   * platform routes the same path alike ({@code /upper%63ase} is {@code /uppercase}, a composition
+   * needs its {@code |} encoded). A {@code +} stays a {@code +}; a malformed escape leaves the path
+   * as it is, to be refused by routing.
+   *
+   * @param rawPath the path as the request line or the platform's event carries it
+   * @return the decoded path
+   */
+  public static String decodePath(String rawPath) {
+    if (rawPath == null || rawPath.indexOf('%') < 0) {
+      return rawPath;
+    }
+    try {
+      return java.net.URLDecoder.decode(
+          rawPath.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      return rawPath;
+    }
+  }
+
+  /**
+   * Reads and discards the rest of a refused body, up to {@value #MAX_SWALLOWED_BYTES} bytes: a
+   * server that closes a connection with request bytes unread makes the kernel reset it, and the
+   * reset throws away the 413 the client has not read yet. A larger body is cut off instead.
+   */
+  private static void swallow(InputStream in) throws IOException {
+    byte[] buffer = new byte[8192];
+    long swallowed = 0;
+    int read;
+    while (swallowed < MAX_SWALLOWED_BYTES && (read = in.read(buffer)) != -1) {
+      swallowed += read;
+    }
   }
 
   /**

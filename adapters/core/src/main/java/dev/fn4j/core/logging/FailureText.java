@@ -67,7 +67,8 @@ public final class FailureText {
    * @return the line
    */
   public static String oneLine(String text) {
-    String flat = text.replace('\r', ' ').replace('\n', ' ');
+    // Every control character, not only line breaks: a tab or a lone CR can forge a log line too.
+    String flat = text.replaceAll("\\p{Cntrl}", " ");
     return flat.length() > 500 ? flat.substring(0, 500) + "..." : flat;
   }
 

@@ -2,6 +2,7 @@ package dev.fn4j.core.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fn4j.core.dispatch.FunctionException;
 import org.junit.jupiter.api.Test;
 
 class FailureTextTest {
@@ -29,5 +30,19 @@ class FailureTextTest {
     IllegalStateException bare = new IllegalStateException("x");
     bare.setStackTrace(new StackTraceElement[0]);
     assertThat(FailureText.of(bare)).isEqualTo("java.lang.IllegalStateException");
+  }
+
+  @Test
+  void noControlCharacterSurvivesOnALine() {
+    assertThat(FailureText.oneLine("a\r\nb\tc\u000bd\u007fe")).isEqualTo("a  b c d e");
+  }
+
+  @Test
+  void aFunctionNameWithLineBreaksCannotForgeALogLine() {
+    FunctionException unknown =
+        FunctionException.noSuchFunction(
+            "x\r\n\tat forged.Frame(Forged.java:1)", "no such function");
+
+    assertThat(unknown.toLogLine()).doesNotContain("\n").doesNotContain("\r").doesNotContain("\t");
   }
 }

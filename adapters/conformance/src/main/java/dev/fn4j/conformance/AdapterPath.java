@@ -10,7 +10,7 @@ package dev.fn4j.conformance;
  * #close()} stops it; paths are thread-safe, but the servers and fakes they start belong to the
  * {@link AdapterPaths} that made them.
  */
-public interface AdapterPath extends AutoCloseable {
+public interface AdapterPath extends NamedPath {
 
   /**
    * Returns the path's name, stable across releases: one of {@link AdapterPaths#NAMES}.
@@ -29,8 +29,4 @@ public interface AdapterPath extends AutoCloseable {
    *     rejects the handler's answer), or the path cannot run
    */
   Outcome call(Call call);
-
-  /** Stops what the path started (a server, a platform fake); does nothing for the others. */
-  @Override
-  default void close() {}
 }

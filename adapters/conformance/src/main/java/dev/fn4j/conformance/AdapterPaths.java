@@ -1,8 +1,6 @@
 package dev.fn4j.conformance;
 
 import dev.fn4j.core.FunctionRuntime;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +46,7 @@ import java.util.function.Supplier;
  * paths costs nothing until they are used. Server paths serve the shared runtime's catalog (the
  * same function objects) with only their port and address changed; see each path's description.
  */
-public final class AdapterPaths implements AutoCloseable, Iterable<AdapterPath> {
+public final class AdapterPaths extends PathSet<AdapterPath> {
 
   /** The local runner, plain HTTP: the reference path. */
   public static final String LOCAL = PlainHttpPath.LOCAL;
@@ -94,10 +92,8 @@ public final class AdapterPaths implements AutoCloseable, Iterable<AdapterPath> 
           KNATIVE,
           KNATIVE_CLOUDEVENT);
 
-  private final Map<String, AdapterPath> paths;
-
-  private AdapterPaths(Map<String, AdapterPath> paths) {
-    this.paths = paths;
+  private AdapterPaths(String[] names, Supplier<FunctionRuntime> runtime) {
+    super(names, name -> create(name, runtime));
   }
 
   /**
@@ -117,16 +113,7 @@ public final class AdapterPaths implements AutoCloseable, Iterable<AdapterPath> 
    * @throws IllegalArgumentException when a name is unknown or given twice
    */
   public static AdapterPaths of(String... names) {
-    Supplier<FunctionRuntime> runtime = FunctionRuntime::shared;
-    Map<String, AdapterPath> chosen = new LinkedHashMap<>();
-    for (String name : names) {
-      Objects.requireNonNull(name, "name");
-      if (chosen.containsKey(name)) {
-        throw new IllegalArgumentException("The path '" + name + "' is named twice");
-      }
-      chosen.put(name, create(name, runtime));
-    }
-    return new AdapterPaths(chosen);
+    return new AdapterPaths(names, FunctionRuntime::shared);
   }
 
   private static AdapterPath create(String name, Supplier<FunctionRuntime> runtime) {
@@ -147,44 +134,6 @@ public final class AdapterPaths implements AutoCloseable, Iterable<AdapterPath> 
   }
 
   /**
-   * Returns a path.
-   *
-   * @param name its name
-   * @return the path
-   * @throws IllegalArgumentException when this set has no such path
-   */
-  public AdapterPath get(String name) {
-    AdapterPath path = paths.get(name);
-    if (path == null) {
-      throw new IllegalArgumentException("No path '" + name + "' here; the paths: " + names());
-    }
-    return path;
-  }
-
-  /**
-   * Returns the names of the paths in this set.
-   *
-   * @return the names, in order
-   */
-  public List<String> names() {
-    return List.copyOf(paths.keySet());
-  }
-
-  /**
-   * Returns the paths.
-   *
-   * @return the paths, in order
-   */
-  public List<AdapterPath> list() {
-    return List.copyOf(paths.values());
-  }
-
-  @Override
-  public Iterator<AdapterPath> iterator() {
-    return list().iterator();
-  }
-
-  /**
    * Sends a call along every path of this set, one after the other, and keeps what each gave.
    *
    * @param call the call
@@ -193,7 +142,7 @@ public final class AdapterPaths implements AutoCloseable, Iterable<AdapterPath> 
   public Comparison compare(Call call) {
     Objects.requireNonNull(call, "call");
     Map<String, Object> results = new LinkedHashMap<>();
-    for (AdapterPath path : paths.values()) {
+    for (AdapterPath path : this) {
       try {
         results.put(path.name(), path.call(call));
       } catch (PathFailure failure) {
@@ -201,32 +150,5 @@ public final class AdapterPaths implements AutoCloseable, Iterable<AdapterPath> 
       }
     }
     return Comparison.of(call, results);
-  }
-
-  /**
-   * Stops every server and fake the paths started. Every path is closed even when one fails.
-   *
-   * @throws PathFailure the first failure to stop, with the others suppressed
-   */
-  @Override
-  public void close() {
-    List<RuntimeException> failures = new ArrayList<>();
-    for (AdapterPath path : paths.values()) {
-      try {
-        path.close();
-      } catch (RuntimeException e) {
-        failures.add(e);
-      }
-    }
-    if (!failures.isEmpty()) {
-      RuntimeException first = failures.get(0);
-      failures.subList(1, failures.size()).forEach(first::addSuppressed);
-      throw first;
-    }
-  }
-
-  @Override
-  public String toString() {
-    return "AdapterPaths" + names();
   }
 }

@@ -1,5 +1,6 @@
 package dev.fn4j.conformance.event;
 
+import dev.fn4j.conformance.NamedPath;
 import dev.fn4j.conformance.PathFailure;
 
 /**
@@ -11,7 +12,7 @@ import dev.fn4j.conformance.PathFailure;
  * <p>A path that needs a server starts it on its first delivery, on a free loopback port, and
  * {@link #close()} stops it. Paths are thread-safe.
  */
-public interface EventPath extends AutoCloseable {
+public interface EventPath extends NamedPath {
 
   /**
    * Returns the path's name, stable across releases: one of {@link EventPaths#NAMES}.
@@ -54,8 +55,4 @@ public interface EventPath extends AutoCloseable {
    * @return false for SQS and Google's event functions, which drop a function's output
    */
   boolean carriesReplies();
-
-  /** Stops what the path started (a server, a platform fake); does nothing for the others. */
-  @Override
-  default void close() {}
 }

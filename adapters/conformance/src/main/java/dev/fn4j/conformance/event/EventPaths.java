@@ -1,9 +1,8 @@
 package dev.fn4j.conformance.event;
 
 import dev.fn4j.conformance.PathFailure;
+import dev.fn4j.conformance.PathSet;
 import dev.fn4j.core.FunctionRuntime;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,7 @@ import java.util.function.Supplier;
  * shared runtime's catalog (the same function objects) with only their placement, and where the
  * platform routes by the deployment's selection {@code FN4J_FUNCTION}, changed.
  */
-public final class EventPaths implements AutoCloseable, Iterable<EventPath> {
+public final class EventPaths extends PathSet<EventPath> {
 
   /** {@code dev.fn4j.aws.LambdaHandler} with an SQS batch from a queue named like the function. */
   public static final String AWS_SQS = SqsPath.NAME;
@@ -85,10 +84,8 @@ public final class EventPaths implements AutoCloseable, Iterable<EventPath> {
           ALIBABA_BUILTIN_EVENT,
           AZURE_QUEUE);
 
-  private final Map<String, EventPath> paths;
-
-  private EventPaths(Map<String, EventPath> paths) {
-    this.paths = paths;
+  private EventPaths(String[] names, Supplier<FunctionRuntime> runtime) {
+    super(names, name -> create(name, runtime));
   }
 
   /**
@@ -108,16 +105,7 @@ public final class EventPaths implements AutoCloseable, Iterable<EventPath> {
    * @throws IllegalArgumentException when a name is unknown or given twice
    */
   public static EventPaths of(String... names) {
-    Supplier<FunctionRuntime> shared = FunctionRuntime::shared;
-    Map<String, EventPath> chosen = new LinkedHashMap<>();
-    for (String name : names) {
-      Objects.requireNonNull(name, "name");
-      if (chosen.containsKey(name)) {
-        throw new IllegalArgumentException("The path '" + name + "' is named twice");
-      }
-      chosen.put(name, create(name, shared));
-    }
-    return new EventPaths(chosen);
+    return new EventPaths(names, FunctionRuntime::shared);
   }
 
   private static EventPath create(String name, Supplier<FunctionRuntime> shared) {
@@ -137,44 +125,6 @@ public final class EventPaths implements AutoCloseable, Iterable<EventPath> {
   }
 
   /**
-   * Returns a path.
-   *
-   * @param name its name
-   * @return the path
-   * @throws IllegalArgumentException when this set has no such path
-   */
-  public EventPath get(String name) {
-    EventPath path = paths.get(name);
-    if (path == null) {
-      throw new IllegalArgumentException("No path '" + name + "' here; the paths: " + names());
-    }
-    return path;
-  }
-
-  /**
-   * Returns the names of the paths in this set.
-   *
-   * @return the names, in order
-   */
-  public List<String> names() {
-    return List.copyOf(paths.keySet());
-  }
-
-  /**
-   * Returns the paths.
-   *
-   * @return the paths, in order
-   */
-  public List<EventPath> list() {
-    return List.copyOf(paths.values());
-  }
-
-  @Override
-  public Iterator<EventPath> iterator() {
-    return list().iterator();
-  }
-
-  /**
    * Delivers a call along every path of this set, one after the other.
    *
    * @param call the events
@@ -186,7 +136,7 @@ public final class EventPaths implements AutoCloseable, Iterable<EventPath> {
   public Map<String, EventOutcome> deliver(EventCall call) {
     Objects.requireNonNull(call, "call");
     Map<String, EventOutcome> outcomes = new LinkedHashMap<>();
-    for (EventPath path : paths.values()) {
+    for (EventPath path : this) {
       outcomes.put(path.name(), path.deliver(call));
     }
     return outcomes;
@@ -198,33 +148,6 @@ public final class EventPaths implements AutoCloseable, Iterable<EventPath> {
    * @return the names, in order
    */
   public List<String> carryingBytes() {
-    return paths.values().stream().filter(EventPath::carriesBytes).map(EventPath::name).toList();
-  }
-
-  /**
-   * Stops every server and fake the paths started. Every path is closed even when one fails.
-   *
-   * @throws PathFailure the first failure to stop, with the others suppressed
-   */
-  @Override
-  public void close() {
-    List<RuntimeException> failures = new ArrayList<>();
-    for (EventPath path : paths.values()) {
-      try {
-        path.close();
-      } catch (RuntimeException e) {
-        failures.add(e);
-      }
-    }
-    if (!failures.isEmpty()) {
-      RuntimeException first = failures.get(0);
-      failures.subList(1, failures.size()).forEach(first::addSuppressed);
-      throw first;
-    }
-  }
-
-  @Override
-  public String toString() {
-    return "EventPaths" + names();
+    return list().stream().filter(EventPath::carriesBytes).map(EventPath::name).toList();
   }
 }

@@ -59,10 +59,40 @@ final class ApiGatewayV2 {
                     (first, more) -> first + "," + more);
               }
             });
+    return event(
+        call.method(),
+        call.rawPath(),
+        headers,
+        cookies,
+        call.hasBody() ? Envelopes.bodyText(call) : null,
+        call.hasBody() && !call.hasTextBody(),
+        "conformance-" + IDS.incrementAndGet());
+  }
+
+  /**
+   * Builds an event from its parts, for requests a {@link Call} cannot express.
+   *
+   * @param method the method
+   * @param rawPath the path as sent, percent-encoded
+   * @param headers the headers, names lower-cased, repeated values joined
+   * @param cookies the cookies, or empty
+   * @param body the body (text, or base64 when {@code base64}), or null for none
+   * @param base64 whether the body is base64
+   * @param requestId the request id
+   * @return the event's JSON bytes
+   */
+  static byte[] event(
+      String method,
+      String rawPath,
+      Map<String, Object> headers,
+      List<Object> cookies,
+      String body,
+      boolean base64,
+      String requestId) {
     Instant now = Instant.now();
     Map<String, Object> http = new LinkedHashMap<>();
-    http.put("method", call.method());
-    http.put("path", call.rawPath());
+    http.put("method", method);
+    http.put("path", rawPath);
     http.put("protocol", "HTTP/1.1");
     http.put("sourceIp", "127.0.0.1");
     http.put("userAgent", "fn4j-conformance");
@@ -72,7 +102,7 @@ final class ApiGatewayV2 {
     context.put("domainName", DOMAIN);
     context.put("domainPrefix", "conformance");
     context.put("http", http);
-    context.put("requestId", "conformance-" + IDS.incrementAndGet());
+    context.put("requestId", requestId);
     context.put("routeKey", "$default");
     context.put("stage", "$default");
     context.put("time", TIME.format(now));
@@ -80,17 +110,17 @@ final class ApiGatewayV2 {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("version", "2.0");
     event.put("routeKey", "$default");
-    event.put("rawPath", call.rawPath());
+    event.put("rawPath", rawPath);
     event.put("rawQueryString", "");
     if (!cookies.isEmpty()) {
       event.put("cookies", cookies);
     }
     event.put("headers", headers);
     event.put("requestContext", context);
-    if (call.hasBody()) {
-      event.put("body", Envelopes.bodyText(call));
+    if (body != null) {
+      event.put("body", body);
     }
-    event.put("isBase64Encoded", call.hasBody() && !call.hasTextBody());
+    event.put("isBase64Encoded", body != null && base64);
     return JsonTree.write(event).getBytes(StandardCharsets.UTF_8);
   }
 

@@ -38,10 +38,37 @@ final class FcHttpTriggerEvent {
   static byte[] request(Call call, String requestId) {
     Map<String, Object> headers = new LinkedHashMap<>();
     call.allHeaders().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+    return event(
+        call.method(),
+        call.rawPath(),
+        headers,
+        call.hasBody() ? Envelopes.bodyText(call) : "",
+        call.hasBody() && !call.hasTextBody(),
+        requestId);
+  }
+
+  /**
+   * Builds an event from its parts, for requests a {@link Call} cannot express.
+   *
+   * @param method the method
+   * @param rawPath the path as sent, percent-encoded
+   * @param headers one value per header
+   * @param body the body (text, or base64 when {@code base64}); empty for none
+   * @param base64 whether the body is base64
+   * @param requestId the invocation's request id
+   * @return the event's JSON bytes
+   */
+  static byte[] event(
+      String method,
+      String rawPath,
+      Map<String, Object> headers,
+      String body,
+      boolean base64,
+      String requestId) {
     Instant now = Instant.now();
     Map<String, Object> http = new LinkedHashMap<>();
-    http.put("method", call.method());
-    http.put("path", call.rawPath());
+    http.put("method", method);
+    http.put("path", rawPath);
     http.put("protocol", "HTTP/1.1");
     http.put("sourceIp", "127.0.0.1");
     http.put("userAgent", "fn4j-conformance");
@@ -55,11 +82,11 @@ final class FcHttpTriggerEvent {
     context.put("http", http);
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("version", "v1");
-    event.put("rawPath", call.rawPath());
+    event.put("rawPath", rawPath);
     event.put("headers", headers);
     event.put("queryParameters", Map.of());
-    event.put("body", call.hasBody() ? Envelopes.bodyText(call) : "");
-    event.put("isBase64Encoded", call.hasBody() && !call.hasTextBody());
+    event.put("body", body);
+    event.put("isBase64Encoded", !body.isEmpty() && base64);
     event.put("requestContext", context);
     return JsonTree.write(event).getBytes(StandardCharsets.UTF_8);
   }

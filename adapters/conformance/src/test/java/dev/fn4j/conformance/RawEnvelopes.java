@@ -55,37 +55,15 @@ final class RawEnvelopes {
                     header.getKey().toLowerCase(Locale.ROOT),
                     header.getValue(),
                     (first, more) -> first + "," + more));
-    Instant now = Instant.now();
-    Map<String, Object> http = new LinkedHashMap<>();
-    http.put("method", request.method());
-    http.put("path", request.target());
-    http.put("protocol", "HTTP/1.1");
-    http.put("sourceIp", "127.0.0.1");
-    http.put("userAgent", "fn4j-conformance");
-    Map<String, Object> context = new LinkedHashMap<>();
-    context.put("accountId", "123456789012");
-    context.put("apiId", "conformance");
-    context.put("domainName", ApiGatewayV2.DOMAIN);
-    context.put("domainPrefix", "conformance");
-    context.put("http", http);
-    context.put("requestId", "raw-" + IDS.incrementAndGet());
-    context.put("routeKey", "$default");
-    context.put("stage", "$default");
-    context.put("time", now.toString());
-    context.put("timeEpoch", now.toEpochMilli());
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("version", "2.0");
-    event.put("routeKey", "$default");
-    event.put("rawPath", request.target());
-    event.put("rawQueryString", "");
-    event.put("headers", headers);
-    event.put("requestContext", context);
     RawRequest.EnvelopeBody body = body(request);
-    if (hasBody(request)) {
-      event.put("body", body.text());
-    }
-    event.put("isBase64Encoded", hasBody(request) && body.base64());
-    return JsonTree.write(event).getBytes(StandardCharsets.UTF_8);
+    return ApiGatewayV2.event(
+        request.method(),
+        request.target(),
+        headers,
+        List.of(),
+        hasBody(request) ? body.text() : null,
+        body.base64(),
+        "raw-" + IDS.incrementAndGet());
   }
 
   /**
@@ -103,31 +81,14 @@ final class RawEnvelopes {
             header ->
                 headers.merge(
                     header.getKey(), header.getValue(), (first, more) -> first + ", " + more));
-    Instant now = Instant.now();
-    Map<String, Object> http = new LinkedHashMap<>();
-    http.put("method", request.method());
-    http.put("path", request.target());
-    http.put("protocol", "HTTP/1.1");
-    http.put("sourceIp", "127.0.0.1");
-    http.put("userAgent", "fn4j-conformance");
-    Map<String, Object> context = new LinkedHashMap<>();
-    context.put("accountId", "1234567890123456");
-    context.put("domainName", FcHttpTriggerEvent.DOMAIN);
-    context.put("domainPrefix", "conformance-abcdefghij");
-    context.put("requestId", requestId);
-    context.put("time", now.toString());
-    context.put("timeEpoch", Long.toString(now.toEpochMilli()));
-    context.put("http", http);
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("version", "v1");
-    event.put("rawPath", request.target());
-    event.put("headers", headers);
-    event.put("queryParameters", Map.of());
     RawRequest.EnvelopeBody body = body(request);
-    event.put("body", hasBody(request) ? body.text() : "");
-    event.put("isBase64Encoded", hasBody(request) && body.base64());
-    event.put("requestContext", context);
-    return JsonTree.write(event).getBytes(StandardCharsets.UTF_8);
+    return FcHttpTriggerEvent.event(
+        request.method(),
+        request.target(),
+        headers,
+        hasBody(request) ? body.text() : "",
+        body.base64(),
+        requestId);
   }
 
   /**

@@ -31,6 +31,7 @@ class BadInputCorpusTest {
 
   private static final List<Entry> CORPUS = BadInputCorpus.entries();
 
+  private static BadInputRig rig;
   private static LeakWatch watch;
   private static AdapterPaths paths;
   private static RawPaths raw;
@@ -38,33 +39,23 @@ class BadInputCorpusTest {
 
   @BeforeAll
   static void start() {
-    watch = LeakWatch.install();
-    BadInputCorpus.Tripwire.CREATED.set(0);
-    paths = AdapterPaths.all();
-    raw = new RawPaths();
-    summary = new BadInputSummary("bad-input corpus (BadInputCorpusTest)");
+    rig = BadInputRig.start("bad-input corpus (BadInputCorpusTest)");
+    watch = rig.watch;
+    paths = rig.paths;
+    raw = rig.raw;
+    summary = rig.summary;
   }
 
   @AfterAll
   static void stop() {
-    try {
-      paths.close();
-      raw.close();
-      summary.note(
-          CORPUS.size()
-              + " entries; default limit "
-              + BadInputCorpus.DEFAULT_LIMIT
-              + " bytes, configured limit of the raw servers "
-              + RawPaths.SMALL_LIMIT
-              + " bytes; "
-              + watch.logRecords().size()
-              + " log records and "
-              + watch.printed().lines().count()
-              + " printed lines checked");
-      summary.publish(CORPUS.stream().map(Entry::name).toList());
-    } finally {
-      watch.close();
-    }
+    rig.stop(
+        CORPUS.size()
+            + " entries; default limit "
+            + BadInputCorpus.DEFAULT_LIMIT
+            + " bytes, configured limit of the raw servers "
+            + RawPaths.SMALL_LIMIT
+            + " bytes",
+        CORPUS.stream().map(Entry::name).toList());
   }
 
   @Order(1)

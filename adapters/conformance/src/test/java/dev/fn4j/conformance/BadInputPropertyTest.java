@@ -55,6 +55,7 @@ class BadInputPropertyTest {
 
   private static final int TRIES = 40;
 
+  private static BadInputRig rig;
   private static LeakWatch watch;
   private static AdapterPaths paths;
   private static RawPaths raw;
@@ -62,32 +63,22 @@ class BadInputPropertyTest {
 
   @BeforeContainer
   static void start() {
-    watch = LeakWatch.install();
-    BadInputCorpus.Tripwire.CREATED.set(0);
-    paths = AdapterPaths.all();
-    raw = new RawPaths();
-    summary = new BadInputSummary("bad-input properties (BadInputPropertyTest)");
+    rig = BadInputRig.start("bad-input properties (BadInputPropertyTest)");
+    watch = rig.watch;
+    paths = rig.paths;
+    raw = rig.raw;
+    summary = rig.summary;
   }
 
   @AfterContainer
   static void stop() {
-    try {
-      paths.close();
-      raw.close();
-      summary.note(
-          "5 properties x "
-              + TRIES
-              + " tries, each along all "
-              + AdapterPaths.NAMES.size()
-              + " paths; "
-              + watch.logRecords().size()
-              + " log records and "
-              + watch.printed().lines().count()
-              + " printed lines checked");
-      summary.publish(List.of());
-    } finally {
-      watch.close();
-    }
+    rig.stop(
+        "5 properties x "
+            + TRIES
+            + " tries, each along all "
+            + AdapterPaths.NAMES.size()
+            + " paths",
+        List.of());
   }
 
   @Property(tries = TRIES, shrinking = ShrinkingMode.BOUNDED)

@@ -24,7 +24,7 @@ final class GcfHttpPath implements AdapterPath {
   public Outcome call(Call call) {
     GcfResponse response = new GcfResponse();
     try {
-      function().service(new GcfRequest(call), response);
+      function().service(GcfRequest.of(call), response);
     } catch (IOException | RuntimeException e) {
       throw new PathFailure(NAME, "the function threw to the invoker for " + call + ": " + e, e);
     }

@@ -24,37 +24,68 @@ final class GcfRequest implements HttpRequest {
   /** The host of the URL every request reports. */
   static final String HOST = "fn4j-conformance-abcdefghij-uc.a.run.app";
 
-  private final Call call;
+  private final String method;
+  private final String rawPath;
   private final byte[] body;
+  private final boolean chunked;
   private final Map<String, List<String>> headers;
 
-  GcfRequest(Call call) {
-    this.call = call;
-    this.body = call.body();
+  /**
+   * Creates the request from its parts, for requests a {@link Call} cannot express.
+   *
+   * @param method the method
+   * @param rawPath the path as sent, percent-encoded
+   * @param headers the headers as sent, a name possibly repeated
+   * @param body the body
+   * @param chunked whether it was sent without a {@code Content-Length}
+   */
+  GcfRequest(
+      String method,
+      String rawPath,
+      List<Map.Entry<String, String>> headers,
+      byte[] body,
+      boolean chunked) {
+    this.method = method;
+    this.rawPath = rawPath;
+    this.body = body.clone();
+    this.chunked = chunked;
     TreeMap<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    call.allHeaders()
-        .forEach(
-            (name, values) -> map.computeIfAbsent(name, key -> new ArrayList<>()).addAll(values));
-    if (body.length > 0) {
-      map.put("Content-Length", List.of(Integer.toString(body.length)));
+    headers.forEach(
+        header ->
+            map.computeIfAbsent(header.getKey(), key -> new ArrayList<>()).add(header.getValue()));
+    if (body.length > 0 && !chunked) {
+      map.putIfAbsent("Content-Length", List.of(Integer.toString(body.length)));
     }
     map.replaceAll((name, values) -> List.copyOf(values));
     this.headers = Collections.unmodifiableMap(map);
   }
 
+  /**
+   * Creates the request for a call.
+   *
+   * @param call the call
+   * @return the request
+   */
+  static GcfRequest of(Call call) {
+    List<Map.Entry<String, String>> headers = new ArrayList<>();
+    call.allHeaders()
+        .forEach((name, values) -> values.forEach(v -> headers.add(Map.entry(name, v))));
+    return new GcfRequest(call.method(), call.rawPath(), headers, call.body(), false);
+  }
+
   @Override
   public String getMethod() {
-    return call.method();
+    return method;
   }
 
   @Override
   public String getUri() {
-    return "https://" + HOST + call.rawPath();
+    return "https://" + HOST + rawPath;
   }
 
   @Override
   public String getPath() {
-    return call.rawPath();
+    return rawPath;
   }
 
   @Override
@@ -74,17 +105,18 @@ final class GcfRequest implements HttpRequest {
 
   @Override
   public Optional<String> getContentType() {
-    return call.contentType();
+    List<String> types = headers.get("Content-Type");
+    return types == null || types.isEmpty() ? Optional.empty() : Optional.of(types.get(0));
   }
 
   @Override
   public long getContentLength() {
-    return body.length == 0 ? -1 : body.length;
+    return chunked || body.length == 0 ? -1 : body.length;
   }
 
   @Override
   public Optional<String> getCharacterEncoding() {
-    return call.contentType()
+    return getContentType()
         .flatMap(
             type -> {
               for (String parameter : type.split(";")) {

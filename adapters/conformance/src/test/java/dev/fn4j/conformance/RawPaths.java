@@ -1,6 +1,5 @@
 package dev.fn4j.conformance;
 
-import com.google.cloud.functions.HttpRequest;
 import dev.fn4j.alibaba.FcHandler;
 import dev.fn4j.alibaba.FcPlatform;
 import dev.fn4j.aws.LambdaHandler;
@@ -16,20 +15,15 @@ import dev.fn4j.testkit.LambdaEvent;
 import dev.fn4j.testkit.LambdaInvocation;
 import dev.fn4j.testkit.LambdaInvocationResult;
 import dev.fn4j.testkit.LambdaRuntimeApiFake;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -262,7 +256,14 @@ final class RawPaths implements AutoCloseable {
     }
     GcfResponse response = new GcfResponse();
     try {
-      gcfFunction.service(new RawGcfRequest(request), response);
+      gcfFunction.service(
+          new GcfRequest(
+              request.method(),
+              request.target(),
+              request.headers(),
+              request.body(),
+              request.chunked()),
+          response);
     } catch (IOException | RuntimeException e) {
       return RawAnswer.failed("the function threw to the invoker: " + e);
     }
@@ -303,84 +304,6 @@ final class RawPaths implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
       lambdaFake = null;
-    }
-  }
-
-  /** Google's invoker's request for a raw request: the target as the path, headers as sent. */
-  private static final class RawGcfRequest implements HttpRequest {
-    private final RawRequest request;
-    private final Map<String, List<String>> headers;
-
-    RawGcfRequest(RawRequest request) {
-      this.request = request;
-      TreeMap<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      request
-          .headers()
-          .forEach(h -> map.computeIfAbsent(h.getKey(), k -> new ArrayList<>()).add(h.getValue()));
-      if (request.body().length > 0 && !request.chunked()) {
-        map.putIfAbsent("Content-Length", List.of(Integer.toString(request.body().length)));
-      }
-      this.headers = map;
-    }
-
-    @Override
-    public String getMethod() {
-      return request.method();
-    }
-
-    @Override
-    public String getUri() {
-      return "https://" + GcfRequest.HOST + request.target();
-    }
-
-    @Override
-    public String getPath() {
-      return request.target();
-    }
-
-    @Override
-    public Optional<String> getQuery() {
-      return Optional.empty();
-    }
-
-    @Override
-    public Map<String, List<String>> getQueryParameters() {
-      return Map.of();
-    }
-
-    @Override
-    public Map<String, HttpPart> getParts() {
-      return Map.of();
-    }
-
-    @Override
-    public Optional<String> getContentType() {
-      return Optional.ofNullable(request.header("Content-Type"));
-    }
-
-    @Override
-    public long getContentLength() {
-      return request.chunked() || request.body().length == 0 ? -1 : request.body().length;
-    }
-
-    @Override
-    public Optional<String> getCharacterEncoding() {
-      return Optional.empty();
-    }
-
-    @Override
-    public InputStream getInputStream() {
-      return new ByteArrayInputStream(request.body());
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public Map<String, List<String>> getHeaders() {
-      return headers;
     }
   }
 }

@@ -20,6 +20,13 @@ import java.util.ServiceLoader;
  */
 final class CatalogReader {
 
+  /**
+   * A Spring Boot application started only to list its beans logs at WARN, without its start-up
+   * lines: the build's output is Maven's (the user's own settings win).
+   */
+  private static final Map<String, String> QUIET_SPRING =
+      Map.of("logging.level.root", "warn", "spring.main.log-startup-info", "false");
+
   private CatalogReader() {}
 
   /**
@@ -39,6 +46,8 @@ final class CatalogReader {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(loader);
+    Map<String, String> quiet = mainClass == null ? Map.of() : QUIET_SPRING;
+    Map<String, String> before = setUnlessSet(quiet);
     try {
       for (ApplicationStarter starter : ServiceLoader.load(ApplicationStarter.class, loader)) {
         Optional<FunctionRuntime> started = starter.start(environment, loader);
@@ -48,8 +57,30 @@ final class CatalogReader {
       }
       return entries(FunctionCatalog.load(loader, null));
     } finally {
+      restore(before);
       thread.setContextClassLoader(previous);
     }
+  }
+
+  /**
+   * Sets each property the user has not set, for the time of the read.
+   *
+   * @return the properties set, to be cleared again
+   */
+  private static Map<String, String> setUnlessSet(Map<String, String> properties) {
+    Map<String, String> set = new java.util.LinkedHashMap<>();
+    properties.forEach(
+        (name, value) -> {
+          if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
+            set.put(name, value);
+          }
+        });
+    return set;
+  }
+
+  private static void restore(Map<String, String> set) {
+    set.keySet().forEach(System::clearProperty);
   }
 
   private static List<CatalogEntry> entries(FunctionCatalog catalog) {

@@ -48,6 +48,9 @@ class CatalogReaderTest {
             new URL[] {testClasses()}, CatalogReaderTest.class.getClassLoader())) {
       // no ApplicationStarter on this class path: the main class is not looked for
       assertThat(CatalogReader.read(loader, "com.example.Shop")).hasSize(2);
+      // the quiet logging settings for a Spring start are gone again after the read
+      assertThat(System.getProperty("logging.level.root")).isNull();
+      assertThat(System.getProperty("spring.main.log-startup-info")).isNull();
     }
   }
 }

@@ -3,8 +3,7 @@ package dev.fn4j.testkit;
 import static dev.fn4j.testkit.AzureFunctionsHostFakeTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fn4j.testkit.AzureFunctionsHostFakeTest.Answer;
-import dev.fn4j.testkit.AzureFunctionsHostFakeTest.HandlerDouble;
+import dev.fn4j.testkit.RecordingServer.Answer;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,12 +14,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** What {@link AzureReply#violations()} and {@link AzureReply#succeeded()} make of answers. */
 class AzureFunctionsHostFakeContractTest {
 
-  private HandlerDouble handler;
+  private RecordingServer handler;
   private AzureFunctionsHostFake host;
 
   @BeforeEach
   void start() {
-    handler = HandlerDouble.start();
+    handler = AzureFunctionsHostFakeTest.startHandler();
     host = AzureFunctionsHostFake.forHandler(handler.uri());
   }
 

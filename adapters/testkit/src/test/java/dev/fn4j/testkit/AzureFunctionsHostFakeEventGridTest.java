@@ -6,7 +6,6 @@ import static dev.fn4j.testkit.AzureFunctionsHostFakeTest.object;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fn4j.testkit.AzureFunctionsHostFakeTest.HandlerDouble;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -23,12 +22,12 @@ class AzureFunctionsHostFakeEventGridTest {
   private static final String CLOUD_EVENT =
       "{\"specversion\":\"1.0\",\"id\":\"2\",\"source\":\"/s\",\"type\":\"Demo.Created\"}";
 
-  private HandlerDouble handler;
+  private RecordingServer handler;
   private AzureFunctionsHostFake host;
 
   @BeforeEach
   void start() {
-    handler = HandlerDouble.start();
+    handler = AzureFunctionsHostFakeTest.startHandler();
     host = AzureFunctionsHostFake.forHandler(handler.uri());
   }
 

@@ -6,7 +6,6 @@ import static dev.fn4j.testkit.AzureFunctionsHostFakeTest.metadataOf;
 import static dev.fn4j.testkit.AzureFunctionsHostFakeTest.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fn4j.testkit.AzureFunctionsHostFakeTest.HandlerDouble;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -20,12 +19,12 @@ import org.junit.jupiter.api.Test;
 @RequiresVendorFixtures("azure")
 class AzureFunctionsHostFakeFixturesTest {
 
-  private HandlerDouble handler;
+  private RecordingServer handler;
   private AzureFunctionsHostFake host;
 
   @BeforeEach
   void start() {
-    handler = HandlerDouble.start();
+    handler = AzureFunctionsHostFakeTest.startHandler();
     host = AzureFunctionsHostFake.forHandler(handler.uri());
   }
 

@@ -6,8 +6,7 @@ import static dev.fn4j.testkit.AzureFunctionsHostFakeTest.metadataOf;
 import static dev.fn4j.testkit.AzureFunctionsHostFakeTest.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fn4j.testkit.AzureFunctionsHostFakeTest.HandlerDouble;
-import dev.fn4j.testkit.AzureFunctionsHostFakeTest.Recorded;
+import dev.fn4j.testkit.RecordingServer.Recorded;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -21,12 +20,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** HTTP trigger invocations: the {@code Data.req} the host builds and the HTTP output it reads. */
 class AzureFunctionsHostFakeHttpTest {
 
-  private HandlerDouble handler;
+  private RecordingServer handler;
   private AzureFunctionsHostFake host;
 
   @BeforeEach
   void start() {
-    handler = HandlerDouble.start();
+    handler = AzureFunctionsHostFakeTest.startHandler();
     host = AzureFunctionsHostFake.forHandler(handler.uri());
   }
 

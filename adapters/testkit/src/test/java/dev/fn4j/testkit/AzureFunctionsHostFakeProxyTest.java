@@ -3,9 +3,8 @@ package dev.fn4j.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fn4j.testkit.AzureFunctionsHostFakeTest.Answer;
-import dev.fn4j.testkit.AzureFunctionsHostFakeTest.HandlerDouble;
-import dev.fn4j.testkit.AzureFunctionsHostFakeTest.Recorded;
+import dev.fn4j.testkit.RecordingServer.Answer;
+import dev.fn4j.testkit.RecordingServer.Recorded;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +17,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Raw HTTP requests forwarded as the host does with {@code enableProxyingHttpRequest}. */
 class AzureFunctionsHostFakeProxyTest {
 
-  private HandlerDouble handler;
+  private RecordingServer handler;
   private AzureFunctionsHostFake host;
 
   @BeforeEach
   void start() {
-    handler = HandlerDouble.start();
+    handler = AzureFunctionsHostFakeTest.startHandler();
     host = AzureFunctionsHostFake.forHandler(handler.uri());
   }
 

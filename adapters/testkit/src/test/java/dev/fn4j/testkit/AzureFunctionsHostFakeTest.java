@@ -3,32 +3,26 @@ package dev.fn4j.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.fn4j.testkit.RecordingServer.Answer;
+import dev.fn4j.testkit.RecordingServer.Recorded;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,12 +30,12 @@ import org.junit.jupiter.api.Test;
 /** The Azure Functions host fake talking to a small recording server in place of a handler. */
 class AzureFunctionsHostFakeTest {
 
-  private HandlerDouble handler;
+  private RecordingServer handler;
   private AzureFunctionsHostFake host;
 
   @BeforeEach
   void start() {
-    handler = HandlerDouble.start();
+    handler = startHandler();
     host = AzureFunctionsHostFake.forHandler(handler.uri());
   }
 
@@ -315,112 +309,12 @@ class AzureFunctionsHostFakeTest {
   }
 
   /** An answer in JSON, {@code {"Outputs":...,"Logs":...,"ReturnValue":...}} or anything else. */
+  /** A custom handler double that answers an empty invocation result until told otherwise. */
+  static RecordingServer startHandler() {
+    return RecordingServer.start(json(200, "{\"Outputs\":{},\"Logs\":[],\"ReturnValue\":null}"));
+  }
+
   static Answer json(int status, String body) {
     return new Answer(status, Map.of("Content-Type", "application/json; charset=utf-8"), body);
-  }
-
-  // ---- the test double ----
-
-  /** One request as the handler double saw it. */
-  record Recorded(
-      String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
-
-    String header(String name) {
-      List<String> values = headers.get(name);
-      return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
-    String text() {
-      return new String(body, StandardCharsets.UTF_8);
-    }
-
-    @SuppressWarnings("unchecked")
-    Map<String, Object> json() {
-      return (Map<String, Object>) AzureJson.read(body).orElseThrow();
-    }
-  }
-
-  /** What the handler double answers. */
-  record Answer(int status, Map<String, String> headers, String body) {}
-
-  /** A small HTTP server in place of a custom handler: records requests, answers as told. */
-  static final class HandlerDouble implements AutoCloseable {
-    private final HttpServer http;
-    private final ExecutorService executor;
-    private final List<Recorded> requests = Collections.synchronizedList(new ArrayList<>());
-    private volatile Function<Recorded, Answer> answer =
-        request -> json(200, "{\"Outputs\":{},\"Logs\":[],\"ReturnValue\":null}");
-
-    private HandlerDouble(HttpServer http, ExecutorService executor) {
-      this.http = http;
-      this.executor = executor;
-    }
-
-    static HandlerDouble start() {
-      try {
-        HttpServer http =
-            HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        ExecutorService executor = Executors.newFixedThreadPool(4);
-        HandlerDouble server = new HandlerDouble(http, executor);
-        http.createContext("/", server::handle);
-        http.setExecutor(executor);
-        http.start();
-        return server;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    URI uri() {
-      return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
-    }
-
-    void answer(Function<Recorded, Answer> newAnswer) {
-      answer = newAnswer;
-    }
-
-    List<Recorded> requests() {
-      synchronized (requests) {
-        return List.copyOf(requests);
-      }
-    }
-
-    Recorded only() {
-      assertThat(requests()).hasSize(1);
-      return requests().get(0);
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-      try (exchange) {
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        exchange
-            .getRequestHeaders()
-            .forEach((name, values) -> headers.put(name, List.copyOf(values)));
-        Recorded request =
-            new Recorded(
-                exchange.getRequestMethod(),
-                exchange.getRequestURI().getRawPath(),
-                exchange.getRequestURI().getRawQuery(),
-                Collections.unmodifiableMap(headers),
-                exchange.getRequestBody().readAllBytes());
-        requests.add(request);
-        Answer reply = answer.apply(request);
-        reply.headers().forEach(exchange.getResponseHeaders()::add);
-        byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
-        boolean empty = body.length == 0 || request.method().equals("HEAD");
-        exchange.sendResponseHeaders(reply.status(), empty ? -1 : body.length);
-        if (!empty) {
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-          }
-        }
-      }
-    }
-
-    @Override
-    public void close() {
-      http.stop(0);
-      executor.shutdownNow();
-    }
   }
 }

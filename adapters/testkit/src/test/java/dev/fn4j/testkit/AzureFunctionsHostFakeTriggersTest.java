@@ -7,8 +7,7 @@ import static dev.fn4j.testkit.AzureFunctionsHostFakeTest.object;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fn4j.testkit.AzureFunctionsHostFakeTest.HandlerDouble;
-import dev.fn4j.testkit.AzureFunctionsHostFakeTest.Recorded;
+import dev.fn4j.testkit.RecordingServer.Recorded;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,12 +23,12 @@ class AzureFunctionsHostFakeTriggersTest {
 
   private static final Instant NOW = Instant.parse("2024-03-01T10:15:30.25Z");
 
-  private HandlerDouble handler;
+  private RecordingServer handler;
   private AzureFunctionsHostFake host;
 
   @BeforeEach
   void start() {
-    handler = HandlerDouble.start();
+    handler = AzureFunctionsHostFakeTest.startHandler();
     host =
         AzureFunctionsHostFake.forHandler(handler.uri())
             .withClock(Clock.fixed(NOW, ZoneOffset.UTC));

@@ -3,9 +3,8 @@ package dev.fn4j.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fn4j.testkit.FcHostFakeTest.Answer;
-import dev.fn4j.testkit.FcHostFakeTest.Recorded;
-import dev.fn4j.testkit.FcHostFakeTest.RecordingServer;
+import dev.fn4j.testkit.RecordingServer.Answer;
+import dev.fn4j.testkit.RecordingServer.Recorded;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,7 @@ class FcHostFakeHttpTest {
 
   @BeforeEach
   void start() {
-    server = RecordingServer.start();
+    server = FcHostFakeTest.startRuntime();
     fc = FcHostFake.forServer(server.uri());
   }
 

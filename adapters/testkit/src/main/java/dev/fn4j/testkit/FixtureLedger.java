@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.DynamicTest;
 
 /**
  * Counts, per vendor fixture file, the checks planned and the checks passed, so that a summary can
@@ -70,6 +71,57 @@ public final class FixtureLedger {
    */
   public Map<String, String> blockedFiles() {
     return new TreeMap<>(blocked);
+  }
+
+  /**
+   * Returns a test of one file with one check, planned in this ledger and marked passed when the
+   * check returns.
+   *
+   * @param file the file's name
+   * @param check the check
+   * @return the test
+   */
+  public DynamicTest single(String file, Runnable check) {
+    plan(file, 1);
+    return DynamicTest.dynamicTest(
+        file,
+        () -> {
+          check.run();
+          passed(file);
+        });
+  }
+
+  /**
+   * Returns a failing test for a file no parser reads: a new fixture file must be read or skipped
+   * on purpose, never ignored.
+   *
+   * @param file the file's name
+   * @return the test
+   */
+  public static DynamicTest unread(String file) {
+    return DynamicTest.dynamicTest(
+        file,
+        () -> {
+          throw new AssertionError(
+              "no test reads the fixture "
+                  + file
+                  + ": give it a parser here, or skip it in SKIPPED with the reason");
+        });
+  }
+
+  /**
+   * Returns the test that closes a fixture run: {@link #assertEveryFileExercised} as a test.
+   *
+   * @param folder the folder's name under the fixtures, for the test's name
+   * @param files the files of the folder
+   * @param skipped the files deliberately not sent, with the reason
+   * @return the test
+   */
+  public DynamicTest everyFileExercised(
+      String folder, List<Path> files, Map<String, String> skipped) {
+    return DynamicTest.dynamicTest(
+        "every file of fixtures/" + folder + " was exercised",
+        () -> assertEveryFileExercised(files, skipped));
   }
 
   /**

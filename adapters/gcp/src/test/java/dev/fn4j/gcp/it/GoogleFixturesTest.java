@@ -232,21 +232,12 @@ class GoogleFixturesTest {
                             + ": give it one here, or skip it in SKIPPED with the reason")));
       }
     }
-    nodes.add(
-        DynamicTest.dynamicTest(
-            "every file of fixtures/" + VENDOR + " was exercised",
-            () -> LEDGER.assertEveryFileExercised(files, SKIPPED)));
+    nodes.add(LEDGER.everyFileExercised(VENDOR, files, SKIPPED));
     return nodes.stream();
   }
 
   private static DynamicTest check(String name, String what, Runnable check) {
-    LEDGER.plan(name, 1);
-    return DynamicTest.dynamicTest(
-        name + " " + what,
-        () -> {
-          check.run();
-          LEDGER.passed(name);
-        });
+    return LEDGER.check(name + " " + what, name, check);
   }
 
   // ---- the conformance pairs: legacy input -> CloudEvent output ----
